@@ -1,0 +1,128 @@
+"""Builds the application: settings, content, fonts, translations, recorder and the window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QCursor, QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from kiosk import paths
+from kiosk.config import Settings, load_settings
+from kiosk.content.loader import load_library
+from kiosk.content.model import Library
+from kiosk.logs import setup_logging
+from kiosk.ui.i18n import Translations
+from kiosk.ui.theme import FONT_FAMILY
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Setup:
+    settings: Settings
+    config_path: Path
+    data_dir: Path
+    content_dir: Path
+
+
+def resolve_setup(config: str | None, data_dir: str | None, content: str | None) -> Setup:
+    """Read settings and decide the folders (command line > environment > settings > default)."""
+    config_path = paths.config_file(config)
+    settings, problems = load_settings(config_path)
+    data = paths.data_dir(data_dir or os.environ.get(paths.DATA_DIR_ENV) or settings.data_dir
+                          or None)
+    setup_logging(data)
+    for problem in problems:
+        log.warning("Settings: %s", problem)
+    content_dir = Path(content or settings.content_dir or paths.shipped_content_dir())
+    return Setup(settings, config_path, data, content_dir)
+
+
+def load_content(content_dir: Path) -> Library:
+    library = load_library(content_dir)
+    for finding in library.findings:
+        (log.warning if finding.severity == "error" else log.info)("Content: %s", finding)
+    if library.is_empty:
+        log.error("No content can be shown from %s; the kiosk shows \"Information is being "
+                  "updated\". Run `rls-kiosk validate %s` to see what to fix.",
+                  content_dir, content_dir)
+    return library
+
+
+def _qt_message(mode: QtMsgType, context: object, message: str) -> None:
+    """Qt's own messages go to the log file, never as raw lines on stderr."""
+    del context
+    if mode in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        log.error("Qt: %s", message)
+    else:
+        log.debug("Qt: %s", message)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    qInstallMessageHandler(_qt_message)
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName(paths.APP_NAME)
+    load_fonts()
+    return app  # type: ignore[return-value]
+
+
+def load_fonts() -> None:
+    for font_file in sorted(paths.fonts_dir().glob("*.ttf")):
+        if QFontDatabase.addApplicationFont(str(font_file)) < 0:
+            log.warning("Font %s could not be loaded; a system font is used", font_file)
+    QApplication.setFont(QFont(FONT_FAMILY))
+
+
+class _FirstFrame(QObject):
+    """Logs when the window is first painted (start-up time in the logs and benchmarks)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            log.info("First frame painted")
+            watched.removeEventFilter(self)
+        return False
+
+
+def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
+              windowed: bool) -> int:
+    from kiosk.ui.window import KioskWindow
+
+    setup = resolve_setup(config, data_dir, content)
+    app = create_application()
+    library = load_content(setup.content_dir)
+    recorder = _open_recorder(setup)
+    window = KioskWindow(library, setup.settings, recorder, Translations())
+    first_frame = _FirstFrame(window)
+    window.installEventFilter(first_frame)
+    if windowed:
+        window.resize(1280, 800)
+        window.show()
+    else:
+        if setup.settings.hide_cursor:
+            app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+        window.setWindowFlags(Qt.WindowType.FramelessWindowHint
+                              | Qt.WindowType.WindowStaysOnTopHint)
+        screen = app.primaryScreen()
+        if screen is not None:
+            window.setGeometry(screen.geometry())  # bare X ignores full-screen requests
+        window.showFullScreen()
+    try:
+        return app.exec()
+    finally:
+        close = getattr(recorder, "close", None)
+        if close:
+            close()
+
+
+def _open_recorder(setup: Setup):
+    from kiosk.engagement.recorder import Recorder
+    from kiosk.engagement.report_cli import DB_FILENAME
+
+    return Recorder(setup.data_dir / DB_FILENAME, kiosk_id=setup.settings.kiosk_id,
+                    retention_days=setup.settings.retention_days)

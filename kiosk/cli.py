@@ -1,0 +1,156 @@
+"""The command line: `rls-kiosk [options]` runs the kiosk; sub-commands serve staff and IT.
+
+Errors are printed as one clear sentence on stderr; a Python traceback is a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.config import TEXT_SIZES, THEMES
+
+log = logging.getLogger(__name__)
+
+SUBCOMMANDS = ("run", "preview", "validate")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rls-kiosk", description="Waiting-room kiosk about Restless Legs Syndrome.")
+    parser.add_argument("--version", action="version", version=f"rls-kiosk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="start the kiosk (the default)")
+    _add_run_options(run)
+
+    preview = sub.add_parser("preview", help="render every screen to PNG, then exit")
+    preview.add_argument("--out", required=True, type=Path, help="folder for the PNG files")
+    preview.add_argument("--size", default="1920x1080", help="window size WxH (1920x1080)")
+    preview.add_argument("--lang", default="all", help="language code, or all (all)")
+    preview.add_argument("--text-size", choices=TEXT_SIZES, default="normal")
+    preview.add_argument("--theme", choices=THEMES, default="standard")
+    preview.add_argument("--content", help="content folder (the shipped content)")
+    preview.add_argument("--config", help="settings file")
+
+    validate = sub.add_parser("validate", help="check a content folder; exit 1 on errors")
+    validate.add_argument("dir", nargs="?", help="content folder (the configured one)")
+    validate.add_argument("--json", action="store_true", help="print findings as JSON")
+    validate.add_argument("--config", help="settings file")
+
+    _add_report(sub)
+    return parser
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--windowed", action="store_true",
+                        help="a normal window instead of full screen (development)")
+    parser.add_argument("--content", help="content folder")
+    parser.add_argument("--config", help="settings file (also KIOSK_CONFIG)")
+    parser.add_argument("--data-dir", help="data folder (also KIOSK_DATA_DIR)")
+
+
+def _add_report(sub: argparse._SubParsersAction) -> None:
+    try:
+        from kiosk.engagement.report_cli import add_report_arguments
+    except ImportError:
+        return
+    report = sub.add_parser("report", help="engagement report as HTML and CSV")
+    add_report_arguments(report)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in (*SUBCOMMANDS, "report", "-h", "--help", "--version"):
+        argv.insert(0, "run")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "preview":
+        return _preview(args)
+    if args.command == "validate":
+        return _validate(args)
+    if args.command == "report":
+        from kiosk.engagement.report_cli import run_report
+        from kiosk.paths import data_dir
+
+        if getattr(args, "data_dir", None) is None and not getattr(args, "db", None):
+            args.data_dir = data_dir()
+        return run_report(args)
+    from kiosk.app import run_kiosk
+
+    return run_kiosk(config=args.config, data_dir=args.data_dir, content=args.content,
+                     windowed=args.windowed)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise SystemExit(f'rls-kiosk: --size "{text}" is not WIDTHxHEIGHT, e.g. 1920x1080') \
+            from None
+    if not (320 <= width <= 8000 and 320 <= height <= 8000):
+        raise SystemExit(f"rls-kiosk: --size {text} is outside 320x320 to 8000x8000")
+    return width, height
+
+
+def _preview(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    width, height = _size(args.size)
+    from kiosk.app import create_application, load_content, resolve_setup
+    from kiosk.ui.preview import render_previews
+
+    setup = resolve_setup(args.config, None, args.content)
+    create_application()
+    library = load_content(setup.content_dir)
+    available = [lang for lang in library.site.languages if lang in library.languages] or ["en"]
+    if args.lang == "all":
+        languages = available
+    elif args.lang in available:
+        languages = [args.lang]
+    else:
+        print(f'rls-kiosk: language "{args.lang}" is not in the content; choose one of '
+              f'{", ".join(available)} or all', file=sys.stderr)
+        return 2
+    try:
+        written = render_previews(library, setup.settings, args.out, width=width,
+                                  height=height, languages=languages,
+                                  text_size=args.text_size, theme=args.theme)
+    except OSError as exc:
+        print(f"rls-kiosk: cannot write the previews to {args.out} ({exc}); "
+              "choose a folder you may write to", file=sys.stderr)
+        return 1
+    print(f"{len(written)} screens written to {args.out}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from kiosk.app import resolve_setup
+    from kiosk.content.loader import load_library
+
+    setup = resolve_setup(args.config, None, args.dir)
+    library = load_library(setup.content_dir)
+    findings = sorted(library.findings, key=lambda f: (str(f.path), f.line))
+    if args.json:
+        print(json.dumps([{"path": str(f.path), "line": f.line, "severity": f.severity,
+                           "message": f.message, "hint": f.hint} for f in findings], indent=2))
+    else:
+        for finding in findings:
+            print(finding)
+        errors = sum(f.severity == "error" for f in findings)
+        warnings = len(findings) - errors
+        sections = sum(len(c.sections) for c in library.languages.values())
+        print(f"{setup.content_dir}: {sections} sections in {len(library.languages)} "
+              f"languages, {errors} errors, {warnings} warnings")
+    return 1 if library.errors else 0

@@ -1,0 +1,416 @@
+"""Read a content folder into a `Library`: every good file is used, every bad one is reported.
+
+Loading never raises for bad content: each problem becomes a `Finding` with the file and line,
+and the file (or the one question, picture or key) with the error is left out.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from kiosk.content.frontmatter import FrontMatter, split_front_matter
+from kiosk.content.model import (
+    Finding,
+    LanguageContent,
+    Library,
+    Page,
+    QuizQuestion,
+    Section,
+    Site,
+    Slide,
+)
+from kiosk.content.textfile import TextFileError, read_text
+
+SECTION_FILE_RE = re.compile(r"^(\d{2})-([a-z0-9][a-z0-9-]*)\.md$")
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+IMAGE_RE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
+MAX_IMAGE_BYTES = 8 * 1024 * 1024
+LARGE_IMAGE_BYTES = 2 * 1024 * 1024
+IMAGE_SCHEME = "kiosk-img:"
+SPECIAL_FILES = {"quiz.md", "attract.md", "disclaimer.md", "notice.md", "readme.md"}
+
+SECTION_KEYS = {"title", "subtitle", "icon", "review_date", "sources", "show_from", "show_until"}
+QUIZ_KEYS = {"title"}
+ATTRACT_KEYS = {"title"}
+DISCLAIMER_KEYS = {"title", "short"}
+QUIZ_LINE_KEYS = {"id", "section", "explanation"}
+PLACEHOLDER_RE = re.compile(r"\{clinic\.(name|phone|website|address|hours)\}")
+
+
+@dataclass
+class _Loader:
+    root: Path
+    findings: list[Finding] = field(default_factory=list)
+    images: dict[str, bytes] = field(default_factory=dict)
+    root_resolved: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.root_resolved = self.root.resolve()
+
+    def error(self, path: Path, line: int, message: str, hint: str = "") -> None:
+        self.findings.append(Finding(path, line, "error", message, hint))
+
+    def warning(self, path: Path, line: int, message: str, hint: str = "") -> None:
+        self.findings.append(Finding(path, line, "warning", message, hint))
+
+    # -- files -----------------------------------------------------------------------------
+    def read(self, path: Path) -> str | None:
+        if path.is_symlink() and not self._inside(path):
+            self.error(path, 0, "is a link to a file outside the content folder",
+                       "copy the file into the content folder instead")
+            return None
+        try:
+            return read_text(path)
+        except TextFileError as exc:
+            self.error(path, 0, exc.message, exc.hint)
+            return None
+
+    def _inside(self, path: Path) -> bool:
+        try:
+            path.resolve().relative_to(self.root_resolved)
+        except (ValueError, OSError):
+            return False
+        return True
+
+    def front_matter(self, path: Path, text: str, allowed: set[str]) -> FrontMatter:
+        fm = split_front_matter(text)
+        for line, message, hint in fm.problems:
+            self.error(path, line, message, hint)
+        for key, line in fm.lines.items():
+            if key not in allowed:
+                close = difflib.get_close_matches(key, sorted(allowed), n=1)
+                hint = (f'did you mean "{close[0]}"?' if close
+                        else "known keys: " + ", ".join(sorted(allowed)))
+                self.error(path, line, f'"{key}" is not a known key', hint)
+        return fm
+
+    def date_value(self, path: Path, fm: FrontMatter, key: str) -> date | None:
+        raw = fm.text(key)
+        if not raw:
+            return None
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}", raw):
+                return date.fromisoformat(raw + "-01")
+            return date.fromisoformat(raw)
+        except ValueError:
+            self.error(path, fm.lines.get(key, 0), f'{key} "{raw}" is not a date',
+                       "write it as YEAR-MONTH-DAY, for example 2026-11-30")
+            return None
+
+    # -- pictures --------------------------------------------------------------------------
+    def picture(self, source: Path, line: int, ref: str) -> str | None:
+        """Load a referenced picture into the snapshot; return its key or None."""
+        if re.match(r"^[a-z][a-z0-9+.-]*:", ref, re.I) or ref.startswith(("/", "\\")):
+            self.error(source, line, f'picture "{ref}" is not a path inside the content folder',
+                       "put the picture in the content folder and use a relative path")
+            return None
+        target = (source.parent / ref)
+        if not self._inside(target):
+            self.error(source, line, f'picture "{ref}" is outside the content folder',
+                       "put the picture in the content folder and use a relative path")
+            return None
+        key = target.resolve().relative_to(self.root_resolved).as_posix()
+        if key in self.images:
+            return key
+        if target.suffix.lower() not in IMAGE_SUFFIXES:
+            self.error(source, line, f'"{ref}" is not a picture the kiosk can show',
+                       "use an .svg, .png or .jpg file")
+            return None
+        try:
+            size = target.stat().st_size
+            if not target.is_file():
+                raise FileNotFoundError
+        except OSError:
+            self.error(source, line, f'picture "{ref}" does not exist',
+                       "check the file name and folder (names are case-sensitive)")
+            return None
+        if size > MAX_IMAGE_BYTES:
+            self.error(source, line, f'picture "{ref}" is too large ({size // 1024 // 1024} MB)',
+                       "make it smaller than 2 MB")
+            return None
+        if size > LARGE_IMAGE_BYTES:
+            self.warning(source, line, f'picture "{ref}" is over 2 MB',
+                         "a smaller picture loads faster")
+        try:
+            data = target.read_bytes()
+        except OSError as exc:
+            self.error(source, line, f'picture "{ref}" cannot be read ({exc.strerror})',
+                       "check the file's permissions")
+            return None
+        if not _looks_like_image(target.suffix.lower(), data):
+            self.error(source, line, f'"{ref}" is not a valid picture file',
+                       "open it in a picture editor and save it again as SVG, PNG or JPEG")
+            return None
+        self.images[key] = data
+        return key
+
+    def markdown_with_pictures(self, source: Path, body: str, first_line: int) -> str:
+        """Replace picture paths by snapshot keys; a bad picture becomes its alt text."""
+        def replace(match: re.Match[str]) -> str:
+            line = first_line + body.count("\n", 0, match.start())
+            key = self.picture(source, line, match.group(2))
+            alt = match.group(1)
+            return f"![{alt}]({IMAGE_SCHEME}{key})" if key else f"*{alt}*" if alt else ""
+        return IMAGE_RE.sub(replace, body)
+
+
+def _looks_like_image(suffix: str, data: bytes) -> bool:
+    head = data[:512].lstrip()
+    if suffix == ".svg":
+        return b"<svg" in data[:4096] or head.startswith(b"<?xml")
+    if suffix == ".png":
+        return data.startswith(b"\x89PNG\r\n\x1a\n")
+    return data.startswith(b"\xff\xd8")
+
+
+def split_pages(body: str, first_line: int) -> list[Page]:
+    """Cut a body into pages at each `## ` heading (outside fenced code)."""
+    pages: list[Page] = []
+    title: str | None = None
+    title_line = first_line
+    chunk: list[str] = []
+    in_fence = False
+    for offset, line in enumerate(body.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if not in_fence and line.startswith("## "):
+            if title is not None or "".join(chunk).strip():
+                pages.append(Page(title or "", "\n".join(chunk).strip("\n"), title_line))
+            title, title_line, chunk = line[3:].strip(), first_line + offset, []
+        else:
+            chunk.append(line)
+    if title is not None or "".join(chunk).strip():
+        pages.append(Page(title or "", "\n".join(chunk).strip("\n"), title_line))
+    return pages
+
+
+def load_site(loader: _Loader) -> Site:
+    path = loader.root / "site.toml"
+    if not path.exists():
+        loader.warning(path, 0, "is missing", "copy site.toml from the shipped content and edit it")
+        return Site()
+    text = loader.read(path)
+    if text is None:
+        return Site()
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 0
+        loader.error(path, line, f"is not valid TOML ({exc})",
+                     'check quotes and brackets, e.g. name = "Clinic"')
+        return Site()
+    clinic = raw.get("clinic", {}) if isinstance(raw.get("clinic"), dict) else {}
+    langs = raw.get("languages", {}) if isinstance(raw.get("languages"), dict) else {}
+    available = langs.get("available", ["en"])
+    if not (isinstance(available, list) and available
+            and all(isinstance(x, str) and SLUG_RE.match(x) for x in available)):
+        loader.error(path, 0, "[languages] available must be a list of codes like [\"en\", \"es\"]",
+                     "fix the list; English is used until then")
+        available = ["en"]
+    default = langs.get("default", available[0])
+    if default not in available:
+        loader.error(path, 0, f'[languages] default "{default}" is not in the available list',
+                     "add it to available or choose one of them")
+        default = available[0]
+    logo = str(clinic.get("logo", "") or "")
+    logo_key = loader.picture(path, 0, logo) if logo else None
+    colours = raw.get("theme", {}) if isinstance(raw.get("theme"), dict) else {}
+    good_colours = {}
+    for name, value in colours.items():
+        if isinstance(value, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+            good_colours[name] = value
+        else:
+            loader.error(path, 0, f'[theme] {name} = "{value}" is not a colour',
+                         'write colours as "#RRGGBB", e.g. "#1d5b79"')
+    return Site(
+        name=str(clinic.get("name", "")), phone=str(clinic.get("phone", "")),
+        website=str(clinic.get("website", "")), address=str(clinic.get("address", "")),
+        hours=str(clinic.get("hours", "")), logo=logo_key or "",
+        languages=tuple(available), default_language=default, colours=good_colours)
+
+
+def _fill_placeholders(text: str, site: Site) -> str:
+    return PLACEHOLDER_RE.sub(lambda m: getattr(site, m.group(1)), text)
+
+
+def load_section(loader: _Loader, path: Path, lang: str, site: Site) -> Section | None:
+    match = SECTION_FILE_RE.match(path.name)
+    assert match
+    text = loader.read(path)
+    if text is None:
+        return None
+    fm = loader.front_matter(path, _fill_placeholders(text, site), SECTION_KEYS)
+    if fm.problems:
+        return None
+    title = fm.text("title")
+    if not title:
+        loader.error(path, fm.lines.get("title", 1), "the section has no title",
+                     'add a line like "title: What is RLS?" to the front matter')
+        return None
+    body = loader.markdown_with_pictures(path, fm.body, fm.body_line)
+    pages = tuple(p for p in split_pages(body, fm.body_line) if p.markdown.strip() or p.title)
+    if not pages:
+        loader.error(path, fm.body_line, "the section has no pages",
+                     'start each page with a line like "## Page title"')
+        return None
+    icon = ""
+    if fm.text("icon"):
+        icon = loader.picture(path, fm.lines["icon"], fm.text("icon")) or ""
+    sources = fm.values.get("sources", [])
+    return Section(
+        slug=match.group(2), order=int(match.group(1)), lang=lang, path=path, title=title,
+        subtitle=fm.text("subtitle"), icon=icon,
+        review_date=loader.date_value(path, fm, "review_date"),
+        sources=tuple(sources) if isinstance(sources, list) else (str(sources),),
+        pages=pages, show_from=loader.date_value(path, fm, "show_from"),
+        show_until=loader.date_value(path, fm, "show_until"))
+
+
+def load_quiz(loader: _Loader, path: Path) -> tuple[str, tuple[QuizQuestion, ...]]:
+    text = loader.read(path)
+    if text is None:
+        return "", ()
+    fm = loader.front_matter(path, text, QUIZ_KEYS)
+    questions: list[QuizQuestion] = []
+    seen: set[str] = set()
+    for block in split_pages(fm.body, fm.body_line):
+        question = _parse_question(loader, path, block)
+        if question is None:
+            continue
+        if question.id in seen:
+            loader.error(path, block.line, f'question id "{question.id}" is used twice',
+                         "give every question its own id")
+            continue
+        seen.add(question.id)
+        questions.append(question)
+    return fm.text("title"), tuple(questions)
+
+
+def _parse_question(loader: _Loader, path: Path, block: Page) -> QuizQuestion | None:
+    if not block.title:
+        loader.error(path, block.line, "text before the first question",
+                     'start every question with "## " and the question text')
+        return None
+    values: dict[str, str] = {}
+    answers: list[tuple[str, bool]] = []
+    ok = True
+    for offset, raw in enumerate(block.markdown.split("\n"), start=1):
+        line, number = raw.strip(), block.line + offset
+        if not line:
+            continue
+        if answer := re.match(r"^[-*]\s*\[( |x|X)\]\s*(.+)$", line):
+            answers.append((answer.group(2).strip(), answer.group(1) != " "))
+        elif keyed := re.match(r"^([A-Za-z_]+)\s*:\s*(.*)$", line):
+            key = keyed.group(1).lower()
+            if key not in QUIZ_LINE_KEYS:
+                close = difflib.get_close_matches(key, sorted(QUIZ_LINE_KEYS), n=1)
+                loader.error(path, number, f'"{key}" is not a known question key',
+                             f'did you mean "{close[0]}"?' if close
+                             else "use id:, section: and explanation:")
+                ok = False
+            values[key] = keyed.group(2).strip()
+        else:
+            loader.error(path, number, f'"{line[:40]}" is not an answer or a key',
+                         'write answers as "- [ ] wrong" or "- [x] right"')
+            ok = False
+    qid = values.get("id", "")
+    if not SLUG_RE.match(qid):
+        loader.error(path, block.line, "the question has no valid id",
+                     'add a line like "id: iron-test" (lower-case letters, digits, -)')
+        return None
+    correct = [i for i, (_, right) in enumerate(answers) if right]
+    if not 2 <= len(answers) <= 4:
+        loader.error(path, block.line, f'question "{qid}" has {len(answers)} answers',
+                     "give 2 to 4 answers")
+        return None
+    if len(correct) != 1:
+        loader.error(path, block.line,
+                     f'question "{qid}" has {len(correct)} answers marked right',
+                     "mark exactly one answer with [x]")
+        return None
+    if not ok:
+        return None
+    return QuizQuestion(id=qid, text=block.title, answers=tuple(a for a, _ in answers),
+                        correct=correct[0], explanation=values.get("explanation", ""),
+                        section=values.get("section", ""), line=block.line)
+
+
+def load_language(loader: _Loader, lang: str, site: Site) -> LanguageContent | None:
+    folder = loader.root / lang
+    if not folder.is_dir():
+        loader.error(folder, 0, f'the language folder "{lang}" is missing',
+                     f'create it, or remove "{lang}" from site.toml')
+        return None
+    sections: dict[str, Section] = {}
+    for path in sorted(folder.iterdir()):
+        name = path.name
+        if path.is_dir():
+            if SECTION_FILE_RE.match(name):
+                loader.error(path, 0, "is a folder named like a section file",
+                             "rename the folder or move its contents")
+            continue
+        if name.lower() in SPECIAL_FILES or not name.lower().endswith(".md"):
+            continue
+        if not SECTION_FILE_RE.match(name):
+            loader.warning(path, 0, "is not named like a section file, so it is not shown",
+                           'name it like "03-my-topic.md" (two digits, dash, lower-case words)')
+            continue
+        section = load_section(loader, path, lang, site)
+        if section is None:
+            continue
+        if section.slug in sections:
+            loader.error(path, 0, f'section id "{section.slug}" is also used by '
+                         f"{sections[section.slug].path.name}", "rename one of the files")
+            continue
+        sections[section.slug] = section
+    quiz_title, quiz = ("", ())
+    if (folder / "quiz.md").exists():
+        quiz_title, quiz = load_quiz(loader, folder / "quiz.md")
+    attract_title, slides = _load_pages_file(loader, folder / "attract.md", ATTRACT_KEYS)
+    disclaimer = folder / "disclaimer.md"
+    dis_title, dis_pages = _load_pages_file(loader, disclaimer, DISCLAIMER_KEYS)
+    dis_short = ""
+    if disclaimer.exists() and (text := loader.read(disclaimer)) is not None:
+        dis_short = split_front_matter(text).text("short")
+    notice = ""
+    if (folder / "notice.md").exists():
+        notice = (loader.read(folder / "notice.md") or "").strip()
+    return LanguageContent(
+        lang=lang, sections=tuple(sorted(sections.values(), key=lambda s: (s.order, s.slug))),
+        quiz=quiz, quiz_title=quiz_title, attract_title=attract_title,
+        slides=tuple(Slide(p.title, p.markdown) for p in slides),
+        disclaimer_title=dis_title, disclaimer_short=dis_short,
+        disclaimer_pages=tuple(dis_pages), notice=notice)
+
+
+def _load_pages_file(loader: _Loader, path: Path, keys: set[str]) -> tuple[str, list[Page]]:
+    if not path.exists():
+        return "", []
+    text = loader.read(path)
+    if text is None:
+        return "", []
+    fm = loader.front_matter(path, text, keys)
+    body = loader.markdown_with_pictures(path, fm.body, fm.body_line)
+    return fm.text("title"), split_pages(body, fm.body_line)
+
+
+def load_library(root: Path) -> Library:
+    """Load the content folder at `root`. Never raises for bad content."""
+    loader = _Loader(root)
+    if not root.is_dir():
+        loader.error(root, 0, "the content folder does not exist",
+                     "check the content_dir setting or the --content option")
+        return Library(root, Site(), {}, {}, tuple(loader.findings))
+    site = load_site(loader)
+    languages: dict[str, LanguageContent] = {}
+    for lang in site.languages:
+        content = load_language(loader, lang, site)
+        if content is not None:
+            languages[lang] = content
+    return Library(root, site, languages, dict(loader.images), tuple(loader.findings))

@@ -1,0 +1,124 @@
+"""The content model: plain frozen dataclasses that the screens read. No Qt, no file access."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in the content folder, worded for clinic staff."""
+
+    path: Path
+    line: int  # 0 when the problem is about the whole file
+    severity: str  # "error" or "warning"
+    message: str  # what is wrong
+    hint: str = ""  # what to do
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        text = f"{where}: {self.severity}: {self.message}"
+        return f"{text} - {self.hint}" if self.hint else text
+
+
+@dataclass(frozen=True)
+class Page:
+    title: str
+    markdown: str  # the page body, without its `## ` title line
+    line: int  # line of the `## ` title in the file
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str
+    order: int
+    lang: str
+    path: Path
+    title: str
+    subtitle: str = ""
+    icon: str = ""  # picture key (see Library.images), "" for none
+    review_date: date | None = None
+    sources: tuple[str, ...] = ()
+    pages: tuple[Page, ...] = ()
+    show_from: date | None = None
+    show_until: date | None = None
+
+    def visible_on(self, day: date) -> bool:
+        if self.show_from and day < self.show_from:
+            return False
+        return not (self.show_until and day > self.show_until)
+
+
+@dataclass(frozen=True)
+class QuizQuestion:
+    id: str
+    text: str
+    answers: tuple[str, ...]
+    correct: int
+    explanation: str
+    section: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Slide:
+    title: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str = ""
+    phone: str = ""
+    website: str = ""
+    address: str = ""
+    hours: str = ""
+    logo: str = ""  # picture key, "" for none
+    languages: tuple[str, ...] = ("en",)
+    default_language: str = "en"
+    colours: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LanguageContent:
+    lang: str
+    sections: tuple[Section, ...] = ()
+    quiz: tuple[QuizQuestion, ...] = ()
+    quiz_title: str = ""
+    attract_title: str = ""
+    slides: tuple[Slide, ...] = ()
+    disclaimer_title: str = ""
+    disclaimer_short: str = ""
+    disclaimer_pages: tuple[Page, ...] = ()
+    notice: str = ""
+
+    def section(self, slug: str) -> Section | None:
+        return next((s for s in self.sections if s.slug == slug), None)
+
+
+@dataclass(frozen=True)
+class Library:
+    """Everything the kiosk shows, held in memory: a snapshot that files going away cannot touch."""
+
+    root: Path
+    site: Site
+    languages: dict[str, LanguageContent]
+    images: dict[str, bytes]  # key: path relative to root, "/" separated
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "error")
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(lc.sections for lc in self.languages.values())
+
+    def content_for(self, lang: str) -> LanguageContent:
+        """The language's content, or the default language's when it has none."""
+        found = self.languages.get(lang)
+        if found and found.sections:
+            return found
+        return self.languages.get(self.site.default_language) or LanguageContent(lang)

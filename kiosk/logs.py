@@ -1,0 +1,46 @@
+"""Logging: one clear line per problem on stderr, and rotating log files in the data folder."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+from pathlib import Path
+
+from kiosk import paths
+
+LOG_LEVEL_ENV = "KIOSK_LOG_LEVEL"
+
+
+def setup_logging(data_dir: Path | None) -> Path | None:
+    """Log warnings to stderr and everything from INFO to `<data>/logs/kiosk.log`.
+
+    Returns the log file, or None when the data folder cannot be written (the kiosk runs on).
+    """
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_kiosk", False):
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(logging.INFO)
+    console = logging.StreamHandler()
+    console.setLevel(os.environ.get(LOG_LEVEL_ENV, "WARNING").upper())
+    console.setFormatter(logging.Formatter("rls-kiosk: %(message)s"))
+    console._kiosk = True  # type: ignore[attr-defined]
+    root.addHandler(console)
+    if data_dir is None:
+        return None
+    log_file = paths.log_dir(data_dir) / "kiosk.log"
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    except OSError as exc:
+        logging.getLogger(__name__).warning(
+            "Cannot write log files in %s (%s); logging to the screen only", log_file.parent,
+            exc.strerror or exc)
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._kiosk = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    return log_file

@@ -1,0 +1,78 @@
+"""The one module that knows where things live.
+
+Program files (shipped content, assets) sit beside the package, or inside a PyInstaller bundle.
+Per-machine files (settings, engagement database, logs, crash logs, PIN lockout) live in the
+platform's *site* folders so that the kiosk account and clinic IT see the same ones; the
+environment variables ``KIOSK_CONFIG`` and ``KIOSK_DATA_DIR`` and the command-line options
+override them. Tests point both variables at a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "rls-kiosk"
+APP_AUTHOR = "rls-kiosk"
+CONFIG_ENV = "KIOSK_CONFIG"
+DATA_DIR_ENV = "KIOSK_DATA_DIR"
+CONFIG_FILENAME = "kiosk.toml"
+
+
+def program_root() -> Path:
+    """Folder that holds `assets/` and the shipped `content/` (source tree or frozen bundle)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle)
+    return Path(__file__).resolve().parent.parent
+
+
+def assets_dir() -> Path:
+    return program_root() / "assets"
+
+
+def fonts_dir() -> Path:
+    return assets_dir() / "fonts"
+
+
+def theme_file() -> Path:
+    return assets_dir() / "theme.qss"
+
+
+def translations_dir() -> Path:
+    return assets_dir() / "translations"
+
+
+def shipped_content_dir() -> Path:
+    return program_root() / "content"
+
+
+def config_file(override: Path | str | None = None) -> Path:
+    """Settings file: `--config`, then `KIOSK_CONFIG`, then the site config folder."""
+    if override:
+        return Path(override)
+    env = os.environ.get(CONFIG_ENV)
+    if env:
+        return Path(env)
+    return Path(platformdirs.site_config_dir(APP_NAME, APP_AUTHOR)) / CONFIG_FILENAME
+
+
+def data_dir(override: Path | str | None = None) -> Path:
+    """Engagement database, logs and lockout state: `--data-dir`, `KIOSK_DATA_DIR`, site data."""
+    if override:
+        return Path(override)
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env)
+    return Path(platformdirs.site_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def log_dir(data: Path) -> Path:
+    return data / "logs"
+
+
+def crash_log_file(data: Path) -> Path:
+    return log_dir(data) / "crash.log"

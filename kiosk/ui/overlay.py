@@ -1,0 +1,73 @@
+"""The "Still there?" overlay that counts down before the kiosk resets for the next patient."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.ui.i18n import tr
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import role_label
+
+
+class IdleOverlay(QWidget):
+    """Covers the whole window; any touch on it dismisses it (the idle watcher sees the touch)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("Overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        self.card = QWidget()
+        self.card.setObjectName("OverlayCard")
+        self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.title = role_label(role="h1")
+        self.text = role_label()
+        self.countdown = role_label(role="h2")
+        for label in (self.title, self.text, self.countdown):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._card_layout = QVBoxLayout(self.card)
+        self._card_layout.addWidget(self.title)
+        self._card_layout.addWidget(self.text)
+        self._card_layout.addWidget(self.countdown)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        self.seconds = 0
+        self.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(tr("Idle", "Still there?"))
+        self.text.setText(tr("Idle", "Tap anywhere to keep reading."))
+        self.set_seconds(self.seconds)
+
+    def set_seconds(self, seconds: int) -> None:
+        self.seconds = seconds
+        self.countdown.setText(tr("Idle", "Starting over in %1 seconds").replace("%1",
+                                                                               str(seconds)))
+
+    def apply_theme(self, theme: Theme) -> None:
+        pad = theme.px("margin") * 2
+        self._card_layout.setContentsMargins(pad, pad, pad, pad)
+        self._card_layout.setSpacing(theme.px("spacing"))
+        parent = self.parentWidget()
+        if parent is not None:
+            self.card.setFixedWidth(min(parent.width() - 2 * theme.px("margin"),
+                                        round(theme.font_px("body") * 26)))
+
+    def show_over(self, parent: QWidget, seconds: int) -> None:
+        self.setGeometry(parent.rect())
+        self.set_seconds(seconds)
+        self.show()
+        self.raise_()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
+                            QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            event.accept()
+            if event.type() in (QEvent.Type.TouchEnd, QEvent.Type.MouseButtonRelease):
+                self.hide()
+            return True
+        return super().event(event)

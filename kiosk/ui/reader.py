@@ -1,0 +1,139 @@
+"""The reader: a section's pages, one screen at a time, by buttons or a one-finger swipe."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
+
+from kiosk.content.loader import IMAGE_SCHEME
+from kiosk.content.model import Page
+from kiosk.content.render import markdown_to_html
+from kiosk.ui.i18n import tr
+from kiosk.ui.theme import Theme
+from kiosk.ui.touch import SwipeDetector, enable_kinetic_scroll
+from kiosk.ui.widgets import PageDots, ScreenWidget, render_picture, role_label, touch_button
+
+_IMAGE_SRC_RE = re.compile(r'src="' + re.escape(IMAGE_SCHEME) + r'([^"]+)"')
+
+
+class ContentBrowser(QTextBrowser):
+    """Read-only rich text that opens nothing by itself, selects nothing and scrolls by finger."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setAcceptDrops(False)
+        enable_kinetic_scroll(self)
+
+    def show_html(self, html: str, images: dict[str, bytes], theme: Theme) -> None:
+        """Show `html`; its pictures come from `images`, drawn to fit this viewport."""
+        doc = self.document()
+        doc.clear()  # also drops the previous page's pictures
+        doc.setDefaultStyleSheet(theme.document_css())
+        doc.setDocumentMargin(0)
+        viewport = self.viewport().size()
+        width = max(160, round(viewport.width() * 0.7))
+        height = max(120, round(viewport.height() * 0.5))
+        ratio = self.devicePixelRatioF()
+        for key in set(_IMAGE_SRC_RE.findall(html)):
+            data = images.get(key)
+            if data is not None:
+                picture = render_picture(data, width, height, ratio)
+                doc.addResource(QTextDocument.ResourceType.ImageResource,
+                                QUrl(IMAGE_SCHEME + key), picture)
+        doc.setHtml(_center_pictures(html))
+        self.verticalScrollBar().setValue(0)
+
+
+def limit_measure(column: QWidget, theme: Theme, available: int) -> None:
+    """Keep lines short enough to read (about 70 characters), centred on wide screens."""
+    measure = round(theme.font_px("body") * 36)
+    column.setFixedWidth(max(200, min(available, measure)))
+
+
+def _center_pictures(html: str) -> str:
+    """A paragraph holding only a picture is centred (Qt's CSS subset cannot select it)."""
+    return re.sub(r"<p>(<img [^>]*>)</p>", r'<p align="center">\1</p>', html)
+
+
+class ReaderScreen(ScreenWidget):
+    """Shows one page; the window decides what a page is and where Next leads."""
+
+    home_requested = Signal()
+    page_requested = Signal(int)  # +1 next, -1 back
+    link_activated = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.section_label = role_label(role="kicker")
+        self.page_title = role_label(role="h1")
+        self.note = role_label(role="muted")
+        self.note.setVisible(False)
+        self.browser = ContentBrowser()
+        self.browser.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
+        self.swipe = SwipeDetector(self.browser.viewport())
+        self.swipe.swiped.connect(self.page_requested.emit)
+        self.home_button = touch_button(name="HomeButton")
+        self.back_button = touch_button(name="BackButton")
+        self.next_button = touch_button(role="primary", name="NextButton")
+        self.dots = PageDots()
+        self.home_button.clicked.connect(self.home_requested.emit)
+        self.back_button.clicked.connect(lambda: self.page_requested.emit(-1))
+        self.next_button.clicked.connect(lambda: self.page_requested.emit(1))
+        nav = QHBoxLayout()
+        nav.addWidget(self.home_button)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.dots, 1)
+        nav.addWidget(self.next_button)
+        self.column = QWidget()
+        column = QVBoxLayout(self.column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.section_label)
+        column.addWidget(self.page_title)
+        column.addWidget(self.note)
+        column.addWidget(self.browser, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self.column, 1, Qt.AlignmentFlag.AlignHCenter)
+        self._layout.addLayout(nav)
+        self._next_text = ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.home_button.setText("⌂  " + tr("Reader", "Home"))
+        self.back_button.setText("‹  " + tr("Reader", "Back"))
+        self.home_button.setAccessibleName(tr("Reader", "Home: all topics"))
+        self.back_button.setAccessibleName(tr("Reader", "Previous page"))
+
+    def apply_theme(self, theme: Theme) -> None:
+        margin, spacing = theme.px("margin"), theme.px("spacing")
+        self._layout.setContentsMargins(margin, margin, margin, spacing)
+        self._layout.setSpacing(spacing)
+        limit_measure(self.column, theme, self.width() - 2 * margin)
+
+    def show_page(self, *, section_title: str, page: Page, index: int, count: int,
+                  next_text: str, next_name: str, note: str, reviewed: date | None,
+                  lang: str, images: dict[str, bytes], theme: Theme) -> None:
+        self.section_label.setText(section_title)
+        self.page_title.setText(page.title or section_title)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        html = markdown_to_html(page.markdown)
+        if reviewed is not None and index == count - 1:
+            month = QLocale(lang).toString(reviewed, "MMMM yyyy")
+            html += (f'<p class="muted">{tr("Reader", "Last reviewed:")} {month}</p>')
+        self.browser.show_html(html, images, theme)
+        self.dots.set_position(index, count)
+        self.dots.setAccessibleName(tr("Reader", "Page %1 of %2").replace("%1", str(index + 1))
+                                    .replace("%2", str(count)))
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setText(next_text + "  ›")
+        self.next_button.setAccessibleName(next_name)

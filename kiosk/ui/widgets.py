@@ -1,0 +1,180 @@
+"""Small building blocks shared by the screens: labels by role, buttons, tiles, page dots."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def role_label(text: str = "", role: str = "", *, wrap: bool = True,
+               name: str = "") -> QLabel:
+    label = QLabel(text)
+    if role:
+        label.setProperty("role", role)
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def touch_button(text: str = "", role: str = "", name: str = "") -> QPushButton:
+    """A button that never takes keyboard focus (there is no keyboard) and repeats nothing."""
+    button = QPushButton(text)
+    if role:
+        button.setProperty("role", role)
+    if name:
+        button.setObjectName(name)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setAutoRepeat(False)
+    button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    return button
+
+
+def render_picture(data: bytes, width: int, height: int = 0, ratio: float = 1.0) -> QImage:
+    """Render picture bytes (SVG, PNG or JPEG) to fit `width` x `height` (0: keep aspect).
+
+    SVG is drawn at the target size, so it stays sharp on a 4K screen.
+    """
+    renderer = QSvgRenderer(QByteArray(data))
+    if renderer.isValid():
+        natural = renderer.defaultSize()
+        if natural.isEmpty():
+            natural = QSize(100, 100)
+        size = natural.scaled(QSize(width, height or 10**6), Qt.AspectRatioMode.KeepAspectRatio)
+        image = QImage(size * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        renderer.render(painter, QRectF(0, 0, image.width(), image.height()))
+        painter.end()
+    else:
+        image = QImage.fromData(data)
+        if image.isNull():
+            return image
+        image = image.scaled(QSize(round(width * ratio), round((height or 10**6) * ratio)),
+                             Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    image.setDevicePixelRatio(ratio)
+    return image
+
+
+class Tile(QPushButton):
+    """A large home-screen tile: picture, title and subtitle; the whole tile is the target."""
+
+    def __init__(self, key: str, kind: str = "section") -> None:
+        super().__init__()
+        self.key = key
+        self.setObjectName("Tile")
+        self.setProperty("kind", kind)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.icon_label = QLabel()
+        self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title_label = role_label(name="TileTitle")
+        self.subtitle_label = role_label(name="TileSubtitle")
+        for child in (self.icon_label, self.title_label, self.subtitle_label):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        text = QVBoxLayout()
+        text.setSpacing(4)
+        text.addStretch(1)
+        text.addWidget(self.title_label)
+        text.addWidget(self.subtitle_label)
+        text.addStretch(1)
+        row = QHBoxLayout(self)
+        row.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addLayout(text, 1)
+        self._picture: bytes = b""
+
+    def set_content(self, title: str, subtitle: str, picture: bytes) -> None:
+        self.title_label.setText(title)
+        self.subtitle_label.setText(subtitle)
+        self.subtitle_label.setVisible(bool(subtitle))
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(subtitle)
+        self._picture = picture
+
+    def set_icon_size(self, size: int) -> None:
+        self.icon_label.setFixedSize(size, size)
+        if self._picture:
+            image = render_picture(self._picture, size, size, self.devicePixelRatioF())
+            self.icon_label.setPixmap(QPixmap.fromImage(image))
+        self.icon_label.setVisible(bool(self._picture))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(200, 120)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(120, 80)
+
+
+class WrappingButton(QPushButton):
+    """A button whose label wraps onto several lines instead of being cut off."""
+
+    def __init__(self, text: str = "", name: str = "") -> None:
+        super().__init__()
+        if name:
+            self.setObjectName(name)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.label = role_label(text, name=f"{name}Label" if name else "")
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+        self.label.setText(text)
+        self.setAccessibleDescription(text)
+        self.updateGeometry()
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = self.label.sizeHint()
+        return QSize(hint.width(), max(hint.height(), self.minimumHeight()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(120, self.label.heightForWidth(max(120, self.width())))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self.label.heightForWidth(width)
+
+
+class PageDots(QLabel):
+    """Where am I: one dot per page, the current one filled."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("Dots")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def set_position(self, index: int, count: int) -> None:
+        self.setText("  ".join("●" if i == index else "○" for i in range(count)))
+        self.setVisible(count > 1)
+
+
+class ScreenWidget(QWidget):
+    """Base of every screen: paints the theme background; subclasses redo text on `retranslate`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setProperty("screen", True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+
+    def retranslate(self) -> None:
+        """Set every interface string again in the current language."""

@@ -1,0 +1,415 @@
+"""The kiosk window: the stack of screens, the visit (idle reset, events) and the look.
+
+Screens only show what they are given and emit what the patient asked for; this class decides
+what comes next. Everything a visit changed is forgotten in `reset_visit`.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.config import Settings
+from kiosk.content.model import Library, Section
+from kiosk.content.render import markdown_to_html
+from kiosk.ui.attract import AttractScreen, plain_slides
+from kiosk.ui.document import DocumentScreen, UpdatingScreen
+from kiosk.ui.footer import Footer, language_name
+from kiosk.ui.home import QUIZ_KEY, HomeScreen, TileInfo
+from kiosk.ui.i18n import Translations, tr
+from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.overlay import IdleOverlay
+from kiosk.ui.reader import ReaderScreen
+from kiosk.ui.theme import Theme
+
+
+class EventRecorder(Protocol):
+    def record(self, kind: str, **fields: object) -> None: ...
+
+
+@dataclass
+class ReaderPosition:
+    slug: str
+    page: int
+    since: float  # clock() when the page was shown, for page dwell
+
+
+class KioskWindow(QWidget):
+    def __init__(self, library: Library, settings: Settings, recorder: EventRecorder,
+                 translations: Translations, *, clock: Callable[[], float] = time.monotonic,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self.setObjectName("KioskWindow")
+        self.setWindowTitle("RLS kiosk")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.settings = settings
+        self.recorder = recorder
+        self.translations = translations
+        self.clock = clock
+        self.today = today
+        self.library = library
+        self.theme_name = settings.theme
+        self.text_size = settings.text_size
+        self.language = self.default_language()
+        self.position: ReaderPosition | None = None
+        self.visit_started: float | None = None
+        self._theme: Theme | None = None
+        self._document: tuple[str, str, str] | None = None
+
+        self.attract = AttractScreen()
+        self.home = HomeScreen()
+        self.reader = ReaderScreen()
+        self.document = DocumentScreen()
+        self.updating = UpdatingScreen()
+        self.stack = QStackedWidget()
+        for screen in (self.attract, self.home, self.reader, self.document, self.updating):
+            self.stack.addWidget(screen)
+        self.footer = Footer()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.footer)
+        self.overlay = IdleOverlay(self)
+        self.idle = IdleWatcher(settings.idle_timeout, settings.idle_warning, self)
+
+        self.attract.woken.connect(self.wake)
+        self.home.tile_chosen.connect(self._tile_chosen)
+        self.reader.home_requested.connect(self.show_home)
+        self.reader.page_requested.connect(self.turn_page)
+        self.reader.link_activated.connect(self._link_activated)
+        self.document.home_requested.connect(self.show_home)
+        self.footer.disclaimer_requested.connect(self.show_disclaimer)
+        self.footer.language_chosen.connect(self.set_language)
+        self.footer.text_size_chosen.connect(self.set_text_size)
+        self.idle.warning.connect(lambda s: self.overlay.show_over(self, s))
+        self.idle.tick.connect(self.overlay.set_seconds)
+        self.idle.resumed.connect(self.overlay.hide)
+        self.idle.expired.connect(lambda: self.reset_visit("idle"))
+
+        self.translations.switch(self.language)
+        self.set_library(library)
+        self.go_attract()
+
+    # -- content -------------------------------------------------------------------------
+    def default_language(self) -> str:
+        site = self.library.site
+        wanted = self.settings.default_language or site.default_language
+        return wanted if wanted in self.languages() else (self.languages() or ["en"])[0]
+
+    def languages(self) -> list[str]:
+        shown = [lang for lang in self.library.site.languages if lang in self.library.languages]
+        if self.settings.languages:
+            shown = [lang for lang in shown if lang in self.settings.languages]
+        return shown
+
+    def set_library(self, library: Library) -> None:
+        """Show new content (at start-up, or swapped in while nobody is using the kiosk)."""
+        self.library = library
+        if self.language not in self.languages():
+            self.language = self.default_language()
+        self.footer.set_languages(self.languages())
+        self._fill_attract()
+        self._fill_home()
+        self._sync_footer()
+
+    def sections(self) -> list[tuple[Section, bool]]:
+        """Sections to show in the current language; True marks a default-language stand-in."""
+        today = self.today()
+        shown: dict[str, tuple[Section, bool]] = {}
+        own = self.library.languages.get(self.language)
+        fallback = self.library.languages.get(self.library.site.default_language)
+        for content, is_fallback in ((own, False), (fallback, True)):
+            for section in content.sections if content else ():
+                if section.slug not in shown and section.visible_on(today):
+                    shown[section.slug] = (section, is_fallback and content is not own)
+        return sorted(shown.values(), key=lambda item: (item[0].order, item[0].slug))
+
+    def section(self, slug: str) -> tuple[Section, bool] | None:
+        return next((item for item in self.sections() if item[0].slug == slug), None)
+
+    def _fill_attract(self) -> None:
+        slides: list[list] = []
+        for lang in self.languages():
+            content = self.library.languages[lang]
+            kicker = content.attract_title
+            slides.append(plain_slides(kicker, [(s.title, s.markdown) for s in content.slides]))
+        interleaved = [s for group in _zip_longest(slides) for s in group]
+        prompt = "\n".join(
+            self.translations.translate_in(lang, "Attract", "Touch anywhere to start")
+            for lang in (self.languages() or ["en"]))
+        site = self.library.site
+        self.attract.set_content(site.name, self.library.images.get(site.logo, b""),
+                                 interleaved, prompt)
+
+    def _fill_home(self) -> None:
+        tiles = [TileInfo(s.slug, s.title, s.subtitle, self.library.images.get(s.icon, b""))
+                 for s, _ in self.sections()]
+        content = self.library.content_for(self.language)
+        if self.settings.quiz_enabled and content.quiz:
+            tiles.append(TileInfo(QUIZ_KEY, content.quiz_title or tr("Home", "Quick quiz"),
+                                  tr("Home", "Test what you know"), b""))
+        site = self.library.site
+        self.home.set_content(site.name, self.library.images.get(site.logo, b""), tiles,
+                              content.notice)
+
+    def _sync_footer(self) -> None:
+        short = self.library.content_for(self.language).disclaimer_short or tr(
+            "Footer", "General information, not a diagnosis. Talk to your care team.")
+        self.footer.set_state(self.language, self.text_size, short)
+
+    # -- the look ------------------------------------------------------------------------
+    @property
+    def theme(self) -> Theme:
+        if self._theme is None:
+            self._theme = Theme.create(self.theme_name, self.text_size, self.width(),
+                                       self.height(), self.library.site.colours)
+        return self._theme
+
+    def apply_look(self) -> None:
+        self._theme = None
+        theme = self.theme
+        self.setStyleSheet(theme.stylesheet())
+        for screen in (self.attract, self.home, self.reader, self.document, self.updating,
+                       self.footer, self.overlay):
+            screen.apply_theme(theme)
+        self._refresh_current()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.apply_look()
+        if self.overlay.isVisible():
+            self.overlay.setGeometry(self.rect())
+
+    # -- navigation ----------------------------------------------------------------------
+    def current_screen(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def go_attract(self) -> None:
+        self.idle.stop()
+        self.overlay.hide()
+        self.footer.hide()
+        if self.library.is_empty:
+            self.stack.setCurrentWidget(self.updating)
+            return
+        self.stack.setCurrentWidget(self.attract)
+        self.attract.start()
+
+    def wake(self) -> None:
+        """First touch on the attract screen: a visit starts."""
+        self.attract.stop()
+        self.visit_started = self.clock()
+        self.recorder.record("visit_start", language=self.language, text_size=self.text_size,
+                             theme=self.theme_name)
+        self.idle.start()
+        self.show_home()
+
+    def _leave_page(self) -> None:
+        if self.position is not None:
+            seconds = max(0, round(self.clock() - self.position.since))
+            self.recorder.record("page_dwell", section=self.position.slug,
+                                 page=self.position.page + 1, seconds=seconds)
+            self.position = None
+
+    def show_home(self) -> None:
+        self._leave_page()
+        self.footer.show()
+        self.stack.setCurrentWidget(self.home)
+        self.home.scroll.verticalScrollBar().setValue(0)
+        self.recorder.record("screen_view", screen="home")
+
+    def _tile_chosen(self, key: str) -> None:
+        if key == QUIZ_KEY:
+            self.show_quiz()
+        else:
+            self.open_section(key)
+
+    def open_section(self, slug: str, page: int = 0) -> None:
+        found = self.section(slug)
+        if found is None:
+            return
+        self._leave_page()
+        section = found[0]
+        page = min(max(page, 0), len(section.pages) - 1)
+        self.position = ReaderPosition(slug, page, self.clock())
+        self.footer.show()
+        self.stack.setCurrentWidget(self.reader)
+        self._render_page()
+        self.recorder.record("screen_view", screen="reader", section=slug, page=page + 1)
+
+    def turn_page(self, step: int) -> None:
+        if self.position is None or self.current_screen() is not self.reader:
+            return
+        found = self.section(self.position.slug)
+        if found is None:
+            self.show_home()
+            return
+        target = self.position.page + step
+        if 0 <= target < len(found[0].pages):
+            self.open_section(self.position.slug, target)
+        elif target >= len(found[0].pages):
+            following = self._next_section(self.position.slug)
+            if following:
+                self.open_section(following.slug)
+            else:
+                self.show_home()
+
+    def _next_section(self, slug: str) -> Section | None:
+        slugs = [s for s, _ in self.sections()]
+        index = next((i for i, s in enumerate(slugs) if s.slug == slug), len(slugs))
+        return slugs[index + 1] if index + 1 < len(slugs) else None
+
+    def _render_page(self) -> None:
+        assert self.position is not None
+        found = self.section(self.position.slug)
+        if found is None:
+            return
+        section, is_fallback = found
+        index, count = self.position.page, len(section.pages)
+        if index < count - 1:
+            next_text = tr("Reader", "Next")
+            next_name = tr("Reader", "Next page")
+        elif following := self._next_section(section.slug):
+            next_text = tr("Reader", "Next topic")
+            next_name = tr("Reader", "Next topic: %1").replace("%1", following.title)
+        else:
+            next_text = tr("Reader", "All topics")
+            next_name = next_text
+        note = ""
+        if is_fallback:
+            note = tr("Reader", "This topic is not available in %1 yet, so it is shown in %2.") \
+                .replace("%1", language_name(self.language)) \
+                .replace("%2", language_name(section.lang))
+        self.reader.show_page(section_title=section.title, page=section.pages[index],
+                              index=index, count=count, next_text=next_text, next_name=next_name,
+                              note=note, reviewed=section.review_date, lang=section.lang,
+                              images=self.library.images, theme=self.theme)
+
+    def _link_activated(self, url: str) -> None:
+        if url.startswith("section:"):
+            self.open_section(url.removeprefix("section:"))
+
+    def show_disclaimer(self) -> None:
+        self._leave_page()
+        content = self.library.content_for(self.language)
+        title = content.disclaimer_title or tr("Footer", "About this information")
+        body = "".join(
+            (f"<h2>{html.escape(p.title)}</h2>" if p.title else "") + markdown_to_html(p.markdown)
+            for p in content.disclaimer_pages) or "<p>" + html.escape(
+                self.footer.disclaimer.text()) + "</p>"
+        self._show_document("disclaimer", title, body)
+
+    def show_sources(self) -> None:
+        self._leave_page()
+        parts = []
+        for section, _ in self.sections():
+            if section.sources:
+                items = "".join(f"<li>{html.escape(s)}</li>" for s in section.sources)
+                parts.append(f"<h3>{html.escape(section.title)}</h3><ul>{items}</ul>")
+        self._show_document("sources", tr("Home", "Sources"), "".join(parts))
+
+    def show_quiz(self) -> None:
+        self._leave_page()
+        content = self.library.content_for(self.language)
+        title = content.quiz_title or tr("Home", "Quick quiz")
+        text = tr("Quiz", "%1 questions about what you have read.").replace(
+            "%1", str(min(len(content.quiz), self.settings.quiz_round_size)))
+        self._show_document("quiz", title, f"<p>{html.escape(text)}</p>")
+
+    def _show_document(self, screen: str, title: str, body: str) -> None:
+        self.footer.show()
+        self.stack.setCurrentWidget(self.document)
+        self.document.show_document(title, body, self.library.images, self.theme)
+        self._document = (screen, title, body)
+        self.recorder.record("screen_view", screen=screen)
+
+    def _refresh_current(self) -> None:
+        current = self.current_screen()
+        if current is self.reader and self.position is not None:
+            self._render_page()
+        elif current is self.document and self._document:
+            _, title, body = self._document
+            self.document.show_document(title, body, self.library.images, self.theme)
+
+    # -- the visit's settings ------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        if lang == self.language or lang not in self.languages():
+            self._sync_footer()
+            return
+        self.language = lang
+        self.recorder.record("setting_change", setting="language", value=lang)
+        self._apply_language()
+
+    def _apply_language(self) -> None:
+        self.translations.switch(self.language)
+        for widget in (self.home, self.reader, self.document, self.updating, self.footer,
+                       self.overlay):
+            widget.retranslate()
+        self._fill_home()
+        self._sync_footer()
+        current = self.current_screen()
+        if current is self.reader and self.position is not None:
+            if self.section(self.position.slug) is None:
+                self.show_home()
+            else:
+                self._render_page()
+        elif current is self.document and self._document:
+            {"disclaimer": self.show_disclaimer, "sources": self.show_sources,
+             "quiz": self.show_quiz}[self._document[0]]()
+
+    def set_text_size(self, size: str) -> None:
+        if size != self.text_size:
+            self.text_size = size
+            self.recorder.record("setting_change", setting="text_size", value=size)
+            self.apply_look()
+        self._sync_footer()
+
+    def set_theme(self, name: str) -> None:
+        if name != self.theme_name:
+            self.theme_name = name
+            self.recorder.record("setting_change", setting="theme", value=name)
+            self.apply_look()
+
+    def reset_visit(self, reason: str = "idle") -> None:
+        """Forget everything about this visit and go back to the attract screen."""
+        self._leave_page()
+        if self.visit_started is not None:
+            if reason == "idle":
+                self.recorder.record("idle_reset")
+            seconds = max(0, round(self.clock() - self.visit_started))
+            self.recorder.record("visit_end", reason=reason, seconds=seconds)
+        self.visit_started = None
+        self._document = None
+        language_changed = self.language != self.default_language()
+        look_changed = (self.text_size, self.theme_name) != (self.settings.text_size,
+                                                            self.settings.theme)
+        self.language = self.default_language()
+        self.text_size, self.theme_name = self.settings.text_size, self.settings.theme
+        if language_changed:
+            self._apply_language()
+        if look_changed:
+            self.apply_look()
+        self.home.scroll.verticalScrollBar().setValue(0)
+        self.reader.browser.clear()
+        self.document.browser.clear()
+        self._sync_footer()
+        self.go_attract()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.visit_started is not None:
+            self.reset_visit("exit")
+        super().closeEvent(event)
+
+
+def _zip_longest(groups: list[list]) -> list[list]:
+    """[[a1, a2], [b1]] -> [[a1, b1], [a2]]: alternate the languages' slides."""
+    longest = max((len(g) for g in groups), default=0)
+    return [[g[i] for g in groups if i < len(g)] for i in range(longest)]
