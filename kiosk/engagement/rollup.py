@@ -1,0 +1,132 @@
+"""Turn raw events into daily totals: the one format every report is computed from.
+
+A daily total is `(day, kiosk_id, metric, key, num, count)`: "on this day, this kiosk saw
+`count` of `metric` for this key and number". Numbers (`num`) are kept exactly (hour of day,
+seconds, score in percent, right or wrong), so medians stay exact after raw events are pruned.
+
+Retention moves old raw events into the `daily_totals` table with these same queries; a report
+adds the stored totals to totals computed on the fly from the raw events that are still there.
+Because pruning deletes exactly what it rolled up, the two never count an event twice.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+DAY = "substr(ts, 1, 10)"
+
+_DISTINCT_VISITS = "count(DISTINCT visit_id)"
+
+
+class _Metric(NamedTuple):
+    kind: str
+    key: str = "''"
+    num: str = "0"
+    count: str = "count(*)"
+    where: str = ""
+
+
+_METRICS: dict[str, _Metric] = {
+    "visits": _Metric("visit_start"),
+    "visit_hour": _Metric("visit_start", num="CAST(substr(ts, 12, 2) AS INTEGER)"),
+    "start_language": _Metric("visit_start", key="language", where="language IS NOT NULL"),
+    "start_text_size": _Metric("visit_start", key="text_size", where="text_size IS NOT NULL"),
+    "start_theme": _Metric("visit_start", key="theme", where="theme IS NOT NULL"),
+    "visit_seconds": _Metric("visit_end", num="seconds", where="seconds IS NOT NULL"),
+    "visit_end": _Metric("visit_end", key="coalesce(reason, '')"),
+    "screen_view": _Metric("screen_view", key="coalesce(screen, '')"),
+    "section_views": _Metric("screen_view", key="section", where="section IS NOT NULL"),
+    "section_visits": _Metric(
+        "screen_view", key="section", count=_DISTINCT_VISITS, where="section IS NOT NULL"
+    ),
+    "page_dwell": _Metric(
+        "page_dwell", key="coalesce(section, '')", num="seconds", where="seconds IS NOT NULL"
+    ),
+    "quiz_start": _Metric("quiz_start"),
+    "quiz_complete": _Metric("quiz_complete"),
+    "quiz_abandoned": _Metric("quiz_abandoned"),
+    "quiz_score": _Metric(
+        "quiz_complete",
+        num="CAST(round(score * 100.0 / total) AS INTEGER)",
+        where="score IS NOT NULL AND total > 0",
+    ),
+    "quiz_seconds": _Metric("quiz_complete", num="seconds", where="seconds IS NOT NULL"),
+    "quiz_answer": _Metric(
+        "quiz_answer",
+        key="question",
+        num="correct",
+        where="question IS NOT NULL AND correct IS NOT NULL",
+    ),
+    "setting_change": _Metric(
+        "setting_change", key="setting || ':' || coalesce(value, '')", where="setting IS NOT NULL"
+    ),
+    "setting_visits": _Metric(
+        "setting_change", key="setting", count=_DISTINCT_VISITS, where="setting IS NOT NULL"
+    ),
+    "idle_reset": _Metric("idle_reset"),
+    "staff_login": _Metric("staff_login", num="coalesce(ok, 0)"),
+}
+
+METRICS: tuple[str, ...] = tuple(_METRICS)
+
+Total = tuple[str, str, str, str, int, int]
+
+
+def _range_condition(column: str, since: str | None, until: str | None) -> tuple[str, list[str]]:
+    parts: list[str] = []
+    params: list[str] = []
+    if since:
+        parts.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        parts.append(f"{column} < ?")
+        params.append(until)
+    return "".join(f" AND {p}" for p in parts), params
+
+
+def totals_from_events(
+    conn: sqlite3.Connection,
+    since: str | None = None,
+    until: str | None = None,
+    *,
+    per_day: bool = True,
+    metrics: Iterable[str] = METRICS,
+) -> Iterator[Total]:
+    """Totals of the raw events with `since <= day < until` (days as YYYY-MM-DD).
+
+    With `per_day=False` the day column is "" and each metric is summed over the whole range
+    (distinct-visit counts then count each visit once, not once per day).
+    """
+    range_sql, range_params = _range_condition("ts", since, until)
+    day = DAY if per_day else "''"
+    for metric in metrics:
+        kind, key, num, count, extra = _METRICS[metric]
+        where = "kind = ?" + range_sql + (f" AND {extra}" if extra else "")
+        sql = (
+            f"SELECT {day}, kiosk_id, ?, {key}, {num}, {count} FROM events WHERE {where} "
+            "GROUP BY 1, 2, 4, 5"
+        )
+        for row in conn.execute(sql, [metric, kind, *range_params]):
+            if row[5]:
+                yield row
+
+
+def stored_totals(
+    conn: sqlite3.Connection,
+    since: str | None = None,
+    until: str | None = None,
+    *,
+    per_day: bool = True,
+    metrics: Iterable[str] = METRICS,
+) -> Iterator[Total]:
+    """Daily totals kept after their raw events were pruned (same shape as above)."""
+    range_sql, params = _range_condition("day", since, until)
+    wanted = list(metrics)
+    day = "day" if per_day else "''"
+    yield from conn.execute(
+        f"SELECT {day}, kiosk_id, metric, key, num, sum(count) FROM daily_totals "
+        f"WHERE metric IN ({', '.join('?' * len(wanted))}){range_sql} GROUP BY 1, 2, 3, 4, 5",
+        [*wanted, *params],
+    )
