@@ -143,9 +143,9 @@ class KioskWindow(QWidget):
             kicker = content.attract_title
             slides.append(plain_slides(kicker, [(s.title, s.markdown) for s in content.slides]))
         interleaved = [s for group in _zip_longest(slides) for s in group]
-        prompt = "\n".join(
-            self.translations.translate_in(lang, "Attract", "Touch anywhere to start")
-            for lang in (self.languages() or ["en"]))
+        prompts = (self.translations.translate_in(lang, "Attract", "Touch anywhere to start")
+                   for lang in (self.languages() or ["en"]))
+        prompt = "\n".join(dict.fromkeys(prompts))  # once per distinct wording
         site = self.library.site
         self.attract.set_content(site.name, self.library.images.get(site.logo, b""),
                                  interleaved, prompt)
