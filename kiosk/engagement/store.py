@@ -108,7 +108,10 @@ def describe_failure(exc: BaseException, folder: Path) -> str:
             f"Data folder {folder} is read-only: logging is off until the kiosk account "
             "may write there."
         )
-    return f"Cannot write to data folder {folder} ({exc}): logging is off."
+    return (
+        f"Cannot write to data folder {folder} ({exc}): logging is off; "
+        "check that the disk works and has space."
+    )
 
 
 def _connect(path: Path | str, *, uri: bool = False) -> sqlite3.Connection:

@@ -15,8 +15,14 @@ def rows(db: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ..
         conn.close()
 
 
-def record_visit(recorder: Any, clock: Any, *, section: str = "symptoms", right: bool = True,
-                 language: str = "en") -> None:
+def record_visit(
+    recorder: Any,
+    clock: Any,
+    *,
+    section: str = "symptoms",
+    right: bool = True,
+    language: str = "en",
+) -> None:
     """One short visit: read a page, answer one question, leave."""
     recorder.record("visit_start", language=language, text_size="normal", theme="standard")
     recorder.record("screen_view", screen="reader", section=section, page=1)

@@ -23,8 +23,9 @@ def _columns(db: Path, table: str) -> set[str]:
     return {r[1] for r in rows(db, f"PRAGMA table_info({table})")}
 
 
-def test_schema_holds_nothing_but_the_vocabulary(make_recorder: Any, clock: Any,
-                                                 db_path: Path) -> None:
+def test_schema_holds_nothing_but_the_vocabulary(
+    make_recorder: Any, clock: Any, db_path: Path
+) -> None:
     recorder = make_recorder()
     record_visit(recorder, clock)
     recorder.close()
@@ -36,8 +37,7 @@ def test_schema_holds_nothing_but_the_vocabulary(make_recorder: Any, clock: Any,
     assert rows(db_path, "PRAGMA journal_mode") == [("wal",)]
 
 
-def test_timestamps_are_kept_to_the_minute(make_recorder: Any, clock: Any,
-                                           db_path: Path) -> None:
+def test_timestamps_are_kept_to_the_minute(make_recorder: Any, clock: Any, db_path: Path) -> None:
     recorder = make_recorder()
     record_visit(recorder, clock)
     recorder.close()
@@ -74,14 +74,58 @@ def write_v1_fixture(path: Path) -> None:
             row
             for n in range(6)
             for row in (
-                ("2024-11-04T10:0%d" % n, "visit_start", f"v{n}", "en", None, None, None, None,
-                 None, None, None),
-                ("2024-11-04T10:0%d" % n, "screen_view", f"v{n}", None, "reader", "symptoms", "1",
-                 None, None, None, None),
-                ("2024-11-04T10:0%d" % n, "quiz_answer", f"v{n}", None, None, None, None, "q-iron",
-                 n % 2, None, None),
-                ("2024-11-04T10:0%d" % n, "visit_end", f"v{n}", None, None, None, None, None,
-                 None, 120 + n, "idle"),
+                (
+                    f"2024-11-04T10:0{n}",
+                    "visit_start",
+                    f"v{n}",
+                    "en",
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                ),
+                (
+                    f"2024-11-04T10:0{n}",
+                    "screen_view",
+                    f"v{n}",
+                    None,
+                    "reader",
+                    "symptoms",
+                    "1",
+                    None,
+                    None,
+                    None,
+                    None,
+                ),
+                (
+                    f"2024-11-04T10:0{n}",
+                    "quiz_answer",
+                    f"v{n}",
+                    None,
+                    None,
+                    None,
+                    None,
+                    "q-iron",
+                    n % 2,
+                    None,
+                    None,
+                ),
+                (
+                    f"2024-11-04T10:0{n}",
+                    "visit_end",
+                    f"v{n}",
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    120 + n,
+                    "idle",
+                ),
             )
         ],
     )
@@ -126,8 +170,9 @@ def test_recorder_migrates_a_version_1_database_and_keeps_its_events(
     assert report.visits == 7
 
 
-def test_migrations_build_the_same_schema_as_a_fresh_file(tmp_path: Path,
-                                                          make_recorder: Any) -> None:
+def test_migrations_build_the_same_schema_as_a_fresh_file(
+    tmp_path: Path, make_recorder: Any
+) -> None:
     old = tmp_path / "old.sqlite3"
     write_v1_fixture(old)
     conn = sqlite3.connect(old, isolation_level=None)
