@@ -31,7 +31,6 @@ class HomeScreen(ScreenWidget):
         super().__init__()
         self.tiles: list[Tile] = []
         self._logo_bytes = b""
-        self._theme: Theme | None = None
         self.logo = QLabel()
         self.clinic = role_label(role="kicker")
         self.heading = role_label(role="h1")
@@ -79,8 +78,8 @@ class HomeScreen(ScreenWidget):
             tile.set_content(info.title, info.subtitle, info.picture)
             tile.clicked.connect(lambda _=False, key=info.key: self.tile_chosen.emit(key))
             self.tiles.append(tile)
-        if self._theme is not None:
-            self.apply_theme(self._theme)
+        if self.theme is not None:
+            self.apply_theme(self.theme)
 
     def columns(self) -> int:
         portrait = self.height() > self.width() * 1.1
@@ -89,7 +88,6 @@ class HomeScreen(ScreenWidget):
         return 4 if len(self.tiles) > 9 else 3
 
     def apply_theme(self, theme: Theme) -> None:
-        self._theme = theme
         margin, spacing = theme.px("margin"), theme.px("spacing")
         self._layout.setContentsMargins(margin, margin, margin, spacing)
         self._layout.setSpacing(spacing)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from kiosk.ui.theme import Theme
 
 
 def role_label(text: str = "", role: str = "", *, wrap: bool = True,
@@ -169,12 +171,29 @@ class PageDots(QLabel):
 
 
 class ScreenWidget(QWidget):
-    """Base of every screen: paints the theme background; subclasses redo text on `retranslate`."""
+    """Base of every screen: paints the theme background, lays itself out again when resized.
+
+    Subclasses size things in `apply_theme` (called with the current theme whenever the look or
+    the screen's own size changes) and set their words in `retranslate`.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.setProperty("screen", True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.theme: Theme | None = None
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.apply_theme(theme)
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Size margins, pictures and columns for `theme` and the current widget size."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.theme is not None:
+            self.apply_theme(self.theme)
 
     def retranslate(self) -> None:
         """Set every interface string again in the current language."""

@@ -178,9 +178,10 @@ class KioskWindow(QWidget):
         self._theme = None
         theme = self.theme
         self.setStyleSheet(theme.stylesheet())
-        for screen in (self.attract, self.home, self.reader, self.document, self.updating,
-                       self.footer, self.overlay):
-            screen.apply_theme(theme)
+        for screen in (self.attract, self.home, self.reader, self.document, self.updating):
+            screen.set_theme(theme)
+        self.footer.apply_theme(theme)
+        self.overlay.apply_theme(theme)
         self._refresh_current()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
