@@ -6,8 +6,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import platformdirs  # noqa: E402
-import pytest  # noqa: E402
+import platformdirs
+import pytest
 
 
 @pytest.fixture(autouse=True)

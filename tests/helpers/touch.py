@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 _device = None
 
 
-def device():  # noqa: ANN201 - QPointingDevice
+def device():
     global _device
     if _device is None:
         _device = QTest.createTouchDevice()

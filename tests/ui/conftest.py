@@ -38,7 +38,7 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def make_window(qtbot, clock: FakeClock) -> Callable[..., KioskWindow]:  # noqa: ANN001
+def make_window(qtbot, clock: FakeClock) -> Callable[..., KioskWindow]:
     """Build a shown kiosk window; closed by qtbot after the test."""
     load_fonts()
 

@@ -7,7 +7,7 @@ from tests.helpers.recorder import ListRecorder
 from tests.helpers.touch import press, release, tap
 
 
-def _count_down(window) -> None:  # noqa: ANN001
+def _count_down(window) -> None:
     for _ in range(window.settings.idle_warning):
         window.idle.countdown_timer.timeout.emit()
 
