@@ -1,0 +1,352 @@
+"""The report as one self-contained HTML page: inline CSS and SVG, no scripts, no network.
+
+Written for a clinic manager: plain headings that say what each chart answers, every chart
+followed by its numbers, and a print layout (A4, no split charts) for the monthly meeting.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from html import escape
+
+from kiosk.engagement import svgchart
+from kiosk.engagement.report import Report
+from kiosk.engagement.report_tables import (
+    WEEKDAYS,
+    Cell,
+    Hider,
+    Table,
+    all_tables,
+    length_buckets,
+)
+from kiosk.engagement.svgchart import Bar
+
+CSS = """
+:root { color-scheme: light; }
+body { font-family: Arial, Helvetica, 'DejaVu Sans', sans-serif; color: #1a202c; margin: 0;
+  background: #f4f6f8; line-height: 1.45; }
+main { max-width: 780px; margin: 0 auto; padding: 24px 28px 48px; background: #fff; }
+h1 { font-size: 1.7em; margin: 0 0 4px; }
+h2 { font-size: 1.3em; margin: 36px 0 6px; padding-top: 10px; border-top: 2px solid #2b6cb0; }
+h3 { font-size: 1.05em; margin: 22px 0 4px; }
+p.lead, p.meta { color: #4a5568; margin: 2px 0; }
+p.explain { margin: 4px 0 10px; }
+.figures { display: flex; flex-wrap: wrap; gap: 12px; margin: 20px 0 6px; }
+.figure { flex: 1 1 150px; border: 1px solid #cbd5e0; border-radius: 6px; padding: 10px 12px; }
+.figure .value { font-size: 1.6em; font-weight: bold; color: #2b6cb0; }
+.figure .label { color: #4a5568; font-size: 0.9em; }
+figure { margin: 6px 0 10px; }
+figure svg { max-width: 100%; height: auto; display: block; }
+table { border-collapse: collapse; margin: 6px 0 14px; font-size: 0.92em; }
+th, td { border-bottom: 1px solid #e2e8f0; padding: 3px 10px 3px 0; text-align: left;
+  vertical-align: top; }
+th { color: #4a5568; font-weight: bold; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: bold; padding: 4px 0; }
+.note { color: #4a5568; font-size: 0.88em; }
+.empty { font-size: 1.2em; padding: 24px; border: 2px dashed #cbd5e0; border-radius: 6px; }
+details summary { cursor: pointer; color: #2b6cb0; }
+.keep { break-inside: avoid; page-break-inside: avoid; }
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  body { background: #fff; font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  h2 { break-before: auto; break-after: avoid; page-break-after: avoid; }
+  h3 { break-after: avoid; page-break-after: avoid; }
+  figure, table, .figures { break-inside: avoid; page-break-inside: avoid; }
+  details { display: none; }
+  .figure { border-color: #718096; }
+}
+"""
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _cell(value: Cell) -> str:
+    if isinstance(value, int | float):
+        return f'<td class="num">{value:,}</td>'
+    return f"<td>{_e(value)}</td>"
+
+
+def _table(table: Table, *, caption: bool = True) -> str:
+    numeric = [
+        bool(table.rows) and isinstance(table.rows[0][i], int | float)
+        for i in range(len(table.columns))
+    ]
+    head = "".join(
+        f'<th class="num">{_e(c)}</th>' if num else f"<th>{_e(c)}</th>"
+        for c, num in zip(table.columns, numeric, strict=True)
+    )
+    rows = "".join("<tr>" + "".join(_cell(v) for v in row) + "</tr>" for row in table.rows)
+    if not table.rows:
+        rows = f'<tr><td colspan="{len(table.columns)}">None in this period.</td></tr>'
+    cap = f"<caption>{_e(table.title)}</caption>" if caption else ""
+    note = f'<p class="note">{_e(table.note)}</p>' if table.note else ""
+    return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{note}"
+
+
+def _figure(svg: str) -> str:
+    return f"<figure>{svg}</figure>"
+
+
+def _count_bar(label: str, n: int, hide: Hider, *, accent: bool = False) -> Bar:
+    if hide.hidden(n):
+        return Bar(label, hide.threshold, f"<{hide.threshold}", approx=True)
+    return Bar(label, n, f"{n:,}" if n else "", accent=accent)
+
+
+def _long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _period_text(report: Report) -> str:
+    start = report.since or report.first_day
+    end = report.until or report.last_day
+    if start and end:
+        return f"{_long_date(start)} to {_long_date(end)}"
+    if start:
+        return f"from {_long_date(start)}"
+    if end:
+        return f"up to {_long_date(end)}"
+    return "all recorded days"
+
+
+def _figures(tables: dict[str, Table]) -> str:
+    summary = dict(tables["summary"].rows)
+    items = [
+        ("Visits", summary["Visits"]),
+        ("Median visit length", summary["Median visit length"]),
+        ("Quizzes finished", summary["Quizzes finished"]),
+        ("Quiz answers right", _percent(summary["Quiz answers right, %"])),
+    ]
+    cells = "".join(
+        f'<div class="figure"><div class="value">{_e(_plain(v))}</div>'
+        f'<div class="label">{_e(k)}</div></div>'
+        for k, v in items
+    )
+    return f'<div class="figures">{cells}</div>'
+
+
+def _plain(value: Cell) -> str:
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _percent(value: Cell) -> str:
+    return f"{value}%" if isinstance(value, int | float) else str(value)
+
+
+def _day_chart(report: Report, hide: Hider) -> str:
+    days = report.days()
+    short = len(days) <= 45
+    bars = []
+    for d in days:
+        if short:  # label the first day and each Monday
+            label = f"{d.day} {d:%b}" if d == days[0] or d.weekday() == 0 else ""
+        else:  # label the first day of each month
+            label = f"{d:%b}" if d.day == 1 else ""
+        bar = _count_bar(label, report.visits_per_day.get(d, 0), hide)
+        bars.append(Bar(bar.label, bar.value, bar.text if len(days) <= 31 else "", bar.approx))
+    return svgchart.column_chart(
+        bars,
+        title="Visits per day",
+        height=240,
+        axis_label="visits",
+        note=_approx_note(bars, hide),
+    )
+
+
+def _approx_note(bars: list[Bar], hide: Hider) -> str:
+    if any(b.approx for b in bars):
+        return f"Dashed bars: {hide.phrase} (exact number hidden)."
+    return ""
+
+
+def _when_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
+    hours = report.visits_by_hour()
+    used = [h for h, n in enumerate(hours) if n] or [9, 17]
+    first, last = min(min(used), 8), max(max(used), 17)
+    hour_bars = [_count_bar(f"{h:02d}", hours[h], hide) for h in range(first, last + 1)]
+    weekday_bars = [
+        _count_bar(WEEKDAYS[i][:3], n, hide) for i, n in enumerate(report.visits_by_weekday())
+    ]
+    return (
+        "<h2>When patients use the kiosk</h2>"
+        '<p class="explain">Each bar is one day of the period. Days at zero are days the kiosk was '
+        "off or not touched.</p>"
+        + _figure(_day_chart(report, hide))
+        + _table(tables["visits_per_month"])
+        + "<details><summary>Numbers for each day</summary>"
+        + _table(tables["visits_per_day"])
+        + "</details>"
+        + '<div class="keep"><h3>By hour of the day</h3>'
+        + '<p class="explain">When visits started, in the kiosk\'s local time.</p>'
+        + _figure(
+            svgchart.column_chart(
+                hour_bars,
+                title="Visits by hour of the day",
+                height=220,
+                axis_label="visits",
+                note=_approx_note(hour_bars, hide),
+            )
+        )
+        + "</div>"
+        + '<div class="keep"><h3>By day of the week</h3>'
+        + _figure(
+            svgchart.column_chart(
+                weekday_bars,
+                title="Visits by day of the week",
+                width=520,
+                height=220,
+                axis_label="visits",
+                note=_approx_note(weekday_bars, hide),
+            )
+        )
+        + "</div>"
+    )
+
+
+def _length_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
+    bars = [_count_bar(label, n, hide) for label, n in length_buckets(report.visit_seconds())]
+    median = dict(tables["summary"].rows)["Median visit length"]
+    return (
+        "<h2>How long visits last</h2>"
+        f'<p class="explain">Half the visits were shorter than <strong>{_e(median)}</strong> '
+        "and half were longer. A visit ends when the screen is left alone until it resets, or "
+        "when someone goes back to the start screen.</p>"
+        + _figure(
+            svgchart.column_chart(
+                bars,
+                title="How long visits last",
+                width=620,
+                height=220,
+                axis_label="visits",
+                note=_approx_note(bars, hide),
+            )
+        )
+        + _table(tables["visit_end"])
+    )
+
+
+def _sections_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
+    sections = report.sections()
+    bars = [_count_bar(s.section, s.visits, hide) for s in sections]
+    return (
+        "<h2>What patients read</h2>"
+        '<p class="explain">How many visits opened each section, most read first, and how long '
+        "a page of it stayed on screen (the median: half the pages were read for less).</p>"
+        + _figure(
+            svgchart.bar_chart(
+                bars,
+                title="Visits that opened each section",
+                note=_approx_note(bars, hide),
+                empty_message="No section was opened in this period",
+            )
+        )
+        + _table(tables["sections"])
+    )
+
+
+def _quiz_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
+    bars = []
+    for q in report.questions():
+        if q.answers < hide.threshold:
+            bars.append(Bar(q.question, 0, f"{hide.phrase} answers"))
+            continue
+        share = 100 * q.right / q.answers
+        bars.append(Bar(q.question, share, f"{share:.0f}% right", accent=share < 60))
+    chart = svgchart.bar_chart(
+        bars,
+        title="Share of answers right, per question",
+        top=100,
+        tick_format=lambda v: f"{v:.0f}%",
+        note="Orange: fewer than 60% right.",
+        empty_message="No quiz answers in this period",
+    )
+    return (
+        "<h2>Quiz</h2>"
+        + _table(tables["quiz"], caption=False)
+        + '<div class="keep"><h3>Which messages don\'t land</h3>'
+        '<p class="explain">The share of answers that were right for each question, lowest '
+        "first. A low share means the content behind that question may need rewriting.</p>"
+        + _figure(chart)
+        + "</div>"
+        + _table(tables["questions"])
+    )
+
+
+def _settings_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
+    languages = tables["languages"]
+    bars = [
+        _count_bar(str(row[0]), report.by_key("start_language").get(str(row[0]), 0), hide)
+        for row in languages.rows
+    ]
+    return (
+        "<h2>Languages and accessibility</h2>"
+        '<p class="explain">Which language visits started in, and how often patients changed '
+        "the text size, colours, read-aloud or motion settings.</p>"
+        + _figure(
+            svgchart.bar_chart(
+                bars,
+                title="Visits by starting language",
+                note=_approx_note(bars, hide),
+                empty_message="No language recorded in this period",
+            )
+        )
+        + _table(languages)
+        + _table(tables["settings"])
+        + _table(tables["start_settings"])
+    )
+
+
+def _about_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
+    return (
+        "<h2>About these numbers</h2>"
+        + _table(tables["kiosks"])
+        + _table(tables["screens"])
+        + '<p class="note">The kiosk records what is touched, never who touches it: each visit '
+        "gets a random number that is not linked to a person or a device, times are kept to the "
+        "minute, and nobody can type anything into it. Counts from 1 to "
+        f"{hide.threshold - 1} are shown as “{_e(hide.phrase)}”, and shares or medians based on "
+        "so few cases are not shown. Detailed records are kept for a limited time; older days "
+        "are kept as daily totals.</p>"
+    )
+
+
+def render_html(
+    report: Report, *, threshold: int = 5, generated: datetime | None = None, title: str = ""
+) -> str:
+    """The whole report page as a string."""
+    hide = Hider(threshold)
+    tables = {t.name: t for t in all_tables(report, threshold)}
+    generated = generated or datetime.now()
+    heading = title or "Kiosk use report"
+    kiosks = len(report.sources)
+    meta = (
+        f"{_period_text(report)} · {kiosks} kiosk database{'s' if kiosks != 1 else ''} · "
+        f"made {generated:%Y-%m-%d %H:%M}"
+    )
+    if not report.has_data:
+        body = (
+            '<p class="empty">No visits recorded yet for this period. The kiosk records visits '
+            "as soon as patients start using it; make the report again later, or check that "
+            "the right database was chosen.</p>" + _table(tables["kiosks"])
+        )
+    else:
+        body = (
+            _figures(tables)
+            + _when_section(report, hide, tables)
+            + _length_section(report, hide, tables)
+            + _sections_section(report, hide, tables)
+            + _quiz_section(report, hide, tables)
+            + _settings_section(report, hide, tables)
+            + _about_section(report, hide, tables)
+        )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{_e(heading)}</title><style>{CSS}</style></head><body><main>"
+        f'<h1>{_e(heading)}</h1><p class="meta">{_e(meta)}</p>'
+        f"{body}</main></body></html>\n"
+    )

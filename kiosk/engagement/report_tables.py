@@ -1,0 +1,328 @@
+"""The report's tables, with small counts hidden: one source for HTML, CSV and the text summary.
+
+Any count from 1 to `threshold - 1` is shown as "fewer than N"; a share or a median computed from
+fewer than N cases is not shown either. Zero is shown as 0: an unused section is worth knowing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from kiosk.engagement.report import Report, median_of
+
+DEFAULT_THRESHOLD = 5
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+Cell = int | float | str
+
+# Visit length buckets: (upper bound in seconds, label); the last one has no upper bound.
+LENGTH_BUCKETS: tuple[tuple[float, str], ...] = (
+    (60, "under 1 min"),
+    (120, "1–2 min"),
+    (300, "2–5 min"),
+    (600, "5–10 min"),
+    (1200, "10–20 min"),
+    (float("inf"), "20 min or more"),
+)
+
+END_REASONS = {
+    "idle": "Left alone until the kiosk reset",
+    "attract": "Went back to the start screen",
+    "staff": "Ended by staff",
+    "exit": "Kiosk closed",
+    "": "Not recorded",
+}
+
+SETTING_NAMES = {
+    "language": "Language",
+    "text_size": "Text size",
+    "theme": "Colours (theme)",
+    "read_aloud": "Read aloud",
+    "reduce_motion": "Reduce motion",
+}
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # CSV file name without .csv
+    title: str
+    columns: tuple[str, ...]
+    rows: list[tuple[Cell, ...]] = field(default_factory=list)
+    note: str = ""
+
+
+class Hider:
+    """Applies the small-count rule; one instance per report so the threshold is in one place."""
+
+    def __init__(self, threshold: int = DEFAULT_THRESHOLD) -> None:
+        self.threshold = max(1, threshold)
+
+    @property
+    def phrase(self) -> str:
+        return f"fewer than {self.threshold}"
+
+    def hidden(self, n: int) -> bool:
+        return 0 < n < self.threshold
+
+    def count(self, n: int) -> Cell:
+        return self.phrase if self.hidden(n) else n
+
+    def percent(self, part: int, whole: int, of: str = "") -> Cell:
+        if whole == 0:
+            return "–"
+        if whole < self.threshold:
+            return f"{self.phrase} {of}".strip()
+        return round(100 * part / whole)
+
+    def median(self, counts: Counter[int], of: str = "") -> Cell:
+        n = sum(counts.values())
+        if n == 0:
+            return "–"
+        if n < self.threshold:
+            return f"{self.phrase} {of}".strip()
+        value = median_of(counts)
+        assert value is not None
+        return round(value)
+
+
+def duration_text(seconds: Cell) -> str:
+    """Seconds as '3 min 05 s' for people; anything that is not a number passes through."""
+    if isinstance(seconds, str):
+        return seconds
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    return f"{seconds // 60} min {seconds % 60:02d} s"
+
+
+def length_buckets(visit_seconds: Counter[int]) -> list[tuple[str, int]]:
+    result = []
+    lower = 0.0
+    for upper, label in LENGTH_BUCKETS:
+        result.append(
+            (label, sum(c for s, c in visit_seconds.items() if lower <= s < upper)),
+        )
+        lower = upper
+    return result
+
+
+def summary_table(report: Report, hide: Hider) -> Table:
+    seconds = report.visit_seconds()
+    starts, completes = report.count("quiz_start"), report.count("quiz_complete")
+    answers = report.questions()
+    total_answers = sum(q.answers for q in answers)
+    right = sum(q.right for q in answers)
+    days_used = sum(1 for n in report.visits_per_day.values() if n)
+    rows: list[tuple[Cell, ...]] = [
+        ("Visits", hide.count(report.visits)),
+        ("Days with visits", days_used),
+        ("Median visit length", duration_text(hide.median(seconds, "visits"))),
+        ("Quizzes started", hide.count(starts)),
+        ("Quizzes finished", hide.count(completes)),
+        ("Quizzes finished, % of started", hide.percent(completes, starts, "quizzes")),
+        ("Quiz answers right, %", hide.percent(right, total_answers, "answers")),
+    ]
+    return Table("summary", "Summary", ("Measure", "Value"), rows)
+
+
+def kiosks_table(report: Report, hide: Hider) -> Table:
+    rows = [
+        (
+            s.path.name,
+            ", ".join(s.kiosk_ids) or "–",
+            hide.count(s.visits),
+            s.first_day.isoformat() if s.first_day else "–",
+            s.last_day.isoformat() if s.last_day else "–",
+        )
+        for s in report.sources
+    ]
+    return Table(
+        "kiosks",
+        "Kiosks in this report",
+        ("Database file", "Kiosk id", "Visits", "First visit", "Last visit"),
+        rows,
+    )
+
+
+def per_day_table(report: Report, hide: Hider) -> Table:
+    rows = [
+        (d.isoformat(), WEEKDAYS[d.weekday()], hide.count(report.visits_per_day.get(d, 0)))
+        for d in report.days()
+    ]
+    return Table("visits_per_day", "Visits per day", ("Date", "Weekday", "Visits"), rows)
+
+
+def per_month_table(report: Report, hide: Hider) -> Table:
+    months: Counter[str] = Counter()
+    for d in report.days():
+        months[f"{d:%Y-%m}"] += report.visits_per_day.get(d, 0)
+    rows = [
+        (date.fromisoformat(m + "-01").strftime("%B %Y"), hide.count(n)) for m, n in months.items()
+    ]
+    return Table("visits_per_month", "Visits per month", ("Month", "Visits"), rows)
+
+
+def per_hour_table(report: Report, hide: Hider) -> Table:
+    rows = [
+        (f"{h:02d}:00–{h:02d}:59", hide.count(n)) for h, n in enumerate(report.visits_by_hour())
+    ]
+    return Table(
+        "visits_by_hour",
+        "Visits by hour of day",
+        ("Hour", "Visits"),
+        rows,
+        "By the time the visit started, in the kiosk's local time.",
+    )
+
+
+def per_weekday_table(report: Report, hide: Hider) -> Table:
+    rows = [(WEEKDAYS[i], hide.count(n)) for i, n in enumerate(report.visits_by_weekday())]
+    return Table("visits_by_weekday", "Visits by day of the week", ("Weekday", "Visits"), rows)
+
+
+def length_table(report: Report, hide: Hider) -> Table:
+    rows = [(label, hide.count(n)) for label, n in length_buckets(report.visit_seconds())]
+    return Table("visit_length", "How long visits last", ("Length", "Visits"), rows)
+
+
+def visit_end_table(report: Report, hide: Hider) -> Table:
+    reasons = report.by_key("visit_end")
+    rows = [
+        (END_REASONS.get(k, k), hide.count(n))
+        for k, n in sorted(reasons.items(), key=lambda kv: -kv[1])
+    ]
+    return Table("visit_end", "How visits ended", ("How the visit ended", "Visits"), rows)
+
+
+def sections_table(report: Report, hide: Hider) -> Table:
+    rows = [
+        (
+            s.section,
+            hide.count(s.visits),
+            hide.count(s.views),
+            hide.median(s.dwell, "pages timed"),
+        )
+        for s in report.sections()
+    ]
+    return Table(
+        "sections",
+        "Sections read",
+        ("Section", "Visits that opened it", "Pages shown", "Median time on a page (s)"),
+        rows,
+        "A visit that opens a section twice counts once in the first column.",
+    )
+
+
+def quiz_table(report: Report, hide: Hider) -> Table:
+    starts = report.count("quiz_start")
+    completes = report.count("quiz_complete")
+    rows: list[tuple[Cell, ...]] = [
+        ("Quizzes started", hide.count(starts)),
+        ("Quizzes finished", hide.count(completes)),
+        ("Quizzes left unfinished", hide.count(report.count("quiz_abandoned"))),
+        ("Finished, % of started", hide.percent(completes, starts, "quizzes")),
+        ("Median score, %", hide.median(report.by_num("quiz_score"), "quizzes")),
+        ("Median time to finish (s)", hide.median(report.by_num("quiz_seconds"), "quizzes")),
+    ]
+    return Table("quiz", "Quiz", ("Measure", "Value"), rows)
+
+
+def questions_table(report: Report, hide: Hider) -> Table:
+    rows = [
+        (q.question, hide.count(q.answers), hide.count(q.right), hide.percent(q.right, q.answers))
+        for q in report.questions()
+    ]
+    return Table(
+        "questions",
+        "Answers right per question",
+        ("Question", "Answers", "Answered right", "% right"),
+        rows,
+        "Lowest share right first: these are the messages that do not land.",
+    )
+
+
+def languages_table(report: Report, hide: Hider) -> Table:
+    started = report.by_key("start_language")
+    changed: Counter[str] = Counter()
+    for (setting, value), n in report.setting_changes().items():
+        if setting == "language":
+            changed[value] += n
+    names = sorted(set(started) | set(changed), key=lambda k: (-started[k], k))
+    rows = [(k, hide.count(started[k]), hide.count(changed[k])) for k in names]
+    return Table(
+        "languages",
+        "Languages",
+        ("Language", "Visits that started in it", "Times switched to it"),
+        rows,
+    )
+
+
+def settings_table(report: Report, hide: Hider) -> Table:
+    visits = report.visits
+    changed_in = report.by_key("setting_visits")
+    changes = report.setting_changes()
+    rows = []
+    for setting in sorted(set(changed_in) | {s for s, _ in changes}):
+        values = ", ".join(
+            f"{value} ({hide.count(n)})"
+            for (s, value), n in sorted(changes.items(), key=lambda kv: -kv[1])
+            if s == setting
+        )
+        rows.append(
+            (
+                SETTING_NAMES.get(setting, setting),
+                hide.count(changed_in[setting]),
+                hide.percent(changed_in[setting], visits, "visits"),
+                values,
+            )
+        )
+    return Table(
+        "settings",
+        "Accessibility and language settings changed",
+        ("Setting", "Visits that changed it", "% of visits", "Chosen values (times)"),
+        rows,
+    )
+
+
+def start_settings_table(report: Report, hide: Hider) -> Table:
+    rows = []
+    for metric, name in (("start_text_size", "Text size"), ("start_theme", "Colours (theme)")):
+        for value, n in sorted(report.by_key(metric).items(), key=lambda kv: -kv[1]):
+            rows.append((name, value, hide.count(n)))
+    return Table(
+        "start_settings",
+        "Settings in force when visits started",
+        ("Setting", "Value", "Visits"),
+        rows,
+        "Usually the kiosk's defaults; a different value means a staff member changed them.",
+    )
+
+
+def screens_table(report: Report, hide: Hider) -> Table:
+    screens = report.by_key("screen_view")
+    rows = [(k or "–", hide.count(n)) for k, n in sorted(screens.items(), key=lambda kv: -kv[1])]
+    return Table("screens", "Screens shown", ("Screen", "Times shown"), rows)
+
+
+def all_tables(report: Report, threshold: int = DEFAULT_THRESHOLD) -> list[Table]:
+    """Every table of the report, in the order of the HTML page."""
+    hide = Hider(threshold)
+    return [
+        summary_table(report, hide),
+        per_month_table(report, hide),
+        per_day_table(report, hide),
+        per_hour_table(report, hide),
+        per_weekday_table(report, hide),
+        length_table(report, hide),
+        visit_end_table(report, hide),
+        sections_table(report, hide),
+        quiz_table(report, hide),
+        questions_table(report, hide),
+        languages_table(report, hide),
+        settings_table(report, hide),
+        start_settings_table(report, hide),
+        screens_table(report, hide),
+        kiosks_table(report, hide),
+    ]
