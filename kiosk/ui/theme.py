@@ -7,10 +7,15 @@ the shorter side of the window, so 1366x768, 1080x1920 portrait and 3840x2160 al
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from functools import cache
 from string import Template
 
 from kiosk import paths
+from kiosk.ui import contrast
+
+log = logging.getLogger(__name__)
 
 TEXT_SCALE = {"normal": 1.0, "large": 1.2, "largest": 1.4}
 FONT_FAMILY = "Atkinson Hyperlegible"
@@ -19,8 +24,8 @@ PALETTES: dict[str, dict[str, str]] = {
     "standard": {
         "bg": "#f5f2ec", "surface": "#ffffff", "text": "#18212b", "muted": "#46505c",
         "primary": "#1d5b79", "on_primary": "#ffffff", "accent": "#b4531a",
-        "border": "#b9c0c9", "pressed": "#d7e4ec", "notice_bg": "#fff1c7",
-        "notice_text": "#3d2e00", "overlay": "rgba(10, 20, 30, 200)", "dot": "#9aa4ae",
+        "border": "#6b7580", "pressed": "#d7e4ec", "notice_bg": "#fff1c7",
+        "notice_text": "#3d2e00", "overlay": "rgba(10, 20, 30, 200)", "dot": "#56616d",
         "right": "#1e6b34", "wrong": "#a12a1f",
     },
     "high-contrast": {
@@ -28,7 +33,7 @@ PALETTES: dict[str, dict[str, str]] = {
         "primary": "#ffff00", "on_primary": "#000000", "accent": "#ffff00",
         "border": "#ffffff", "pressed": "#333300", "notice_bg": "#000000",
         "notice_text": "#ffff00", "overlay": "rgba(0, 0, 0, 235)", "dot": "#ffffff",
-        "right": "#7dff8a", "wrong": "#ff9e9e",
+        "right": "#7dff8a", "wrong": "#ffb0b0",
     },
 }
 
@@ -39,8 +44,62 @@ BASE_FONTS = {
 }
 BASE_SIZES = {
     "button_h": 88, "margin": 32, "spacing": 18, "radius": 18, "icon": 112, "dot": 16,
-    "border": 3, "tile_min_h": 150,
+    "border_w": 3, "tile_min_h": 150,
 }
+
+
+DOCUMENT_CSS = Template(
+    "body { font-family: '$font'; font-size: ${f_body}px; color: $text; }"
+    " p, li { line-height: 135%; }"
+    " p { margin-top: 0px; margin-bottom: ${body_gap}px; }"
+    " li { margin-bottom: ${item_gap}px; }"
+    " h2 { font-size: ${f_h2}px; font-weight: bold; margin-bottom: 12px; }"
+    " h3 { font-size: ${f_h3}px; font-weight: bold; margin-top: 8px; margin-bottom: 6px; }"
+    " a { color: $primary; font-weight: bold; }"
+    " .muted { color: $muted; font-size: ${f_small}px; }"
+)
+SITE_COLOUR_KEYS = ("primary", "accent")
+_refused: set[tuple[str, str]] = set()
+
+
+@cache
+def _pairs(qss_template: str) -> frozenset[tuple[str, str]]:
+    return frozenset(contrast.text_pairs(qss_template) | contrast.text_pairs(DOCUMENT_CSS.template))
+
+
+def text_pairs() -> frozenset[tuple[str, str]]:
+    """Every (text colour, background) pair the style sheet and the page CSS can draw."""
+    return _pairs(paths.theme_file().read_text(encoding="utf-8"))
+
+
+def readable(colours: dict[str, str], minimum: float) -> list[tuple[str, str, float]]:
+    """The text pairs in `colours` below `minimum`, with their ratio (empty: all readable)."""
+    failing = []
+    for fg, bg in sorted(text_pairs()):
+        value = contrast.ratio(colours[fg], colours[bg])
+        if value < minimum:
+            failing.append((fg, bg, value))
+    return failing
+
+
+def _with_site_colours(colours: dict[str, str], site: dict[str, str]) -> dict[str, str]:
+    """The clinic's brand colours, each only if every text drawn with or on it stays readable."""
+    for key in SITE_COLOUR_KEYS:
+        value = site.get(key, "")
+        if not value or not contrast.is_colour(value):
+            continue
+        trial = {**colours, key: value}
+        failing = [f for f in readable(trial, contrast.MIN_STANDARD) if key in f[:2]]
+        if failing:
+            if (key, value) not in _refused:
+                _refused.add((key, value))
+                fg, bg, ratio = failing[0]
+                log.warning("Theme: the site colour %s = %s is not used: %s text on %s would "
+                            "have a contrast of only %.1f:1 (at least %.1f:1 is needed)",
+                            key, value, fg, bg, ratio, contrast.MIN_STANDARD)
+            continue
+        colours = trial
+    return colours
 
 
 def scale_for(width: int, height: int) -> float:
@@ -60,7 +119,7 @@ class Theme:
                site_colours: dict[str, str] | None = None) -> Theme:
         colours = dict(PALETTES.get(name, PALETTES["standard"]))
         if name == "standard" and site_colours:
-            colours.update({k: v for k, v in site_colours.items() if k in ("primary", "accent")})
+            colours = _with_site_colours(colours, site_colours)
         return cls(name, text_size if text_size in TEXT_SCALE else "normal",
                    scale_for(width, height), colours)
 
@@ -88,17 +147,7 @@ class Theme:
 
     def document_css(self) -> str:
         """CSS for rich text (Qt's subset): reader pages, attract facts, disclaimer."""
-        c, f = self.colours, self.font_px
-        return (
-            f"body {{ font-family: '{FONT_FAMILY}'; font-size: {f('body')}px;"
-            f" color: {c['text']}; }}"
-            f" p, li {{ line-height: 135%; }}"
-            f" p {{ margin-top: 0px; margin-bottom: {round(f('body') * 0.7)}px; }}"
-            f" li {{ margin-bottom: {round(f('body') * 0.35)}px; }}"
-            f" h2 {{ font-size: {f('h2')}px; font-weight: bold; margin-bottom: 12px; }}"
-            f" h3 {{ font-size: {round(f('body') * 1.15)}px; font-weight: bold;"
-            f" margin-top: 8px; margin-bottom: 6px; }}"
-            f" a {{ color: {c['primary']};"
-            f" font-weight: bold; }}"
-            f" .muted {{ color: {c['muted']}; font-size: {f('small')}px; }}"
-        )
+        body = self.font_px("body")
+        return DOCUMENT_CSS.substitute(
+            self.values(), body_gap=round(body * 0.7), item_gap=round(body * 0.35),
+            f_h3=round(body * 1.15))
