@@ -17,7 +17,7 @@ from kiosk.config import TEXT_SIZES, THEMES
 
 log = logging.getLogger(__name__)
 
-SUBCOMMANDS = ("run", "preview", "validate")
+SUBCOMMANDS = ("run", "preview", "validate", "set-pin")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("dir", nargs="?", help="content folder (the configured one)")
     validate.add_argument("--json", action="store_true", help="print findings as JSON")
     validate.add_argument("--config", help="settings file")
+
+    set_pin = sub.add_parser("set-pin", help="set the staff PIN (stored only as a hash)")
+    set_pin.add_argument("--config", help="settings file (also KIOSK_CONFIG)")
 
     _add_report(sub)
     return parser
@@ -81,6 +84,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _preview(args)
     if args.command == "validate":
         return _validate(args)
+    if args.command == "set-pin":
+        from kiosk.paths import config_file
+        from kiosk.staff.setpin import run_set_pin
+
+        return run_set_pin(config_file(args.config))
     if args.command == "report":
         from kiosk.engagement.report_cli import run_report
         from kiosk.paths import data_dir

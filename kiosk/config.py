@@ -15,6 +15,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from kiosk import hours
+
 log = logging.getLogger(__name__)
 
 TEXT_SIZES = ("normal", "large", "largest")
@@ -43,6 +45,7 @@ class Settings:
     staff_pin_hash: str = ""
     staff_idle_timeout: int = 120
     content_poll_seconds: int = 10
+    opening_hours: tuple[str, ...] = ()  # empty: always on; see kiosk/hours.py
 
 
 def _int_range(lo: int, hi: int) -> Callable[[Any], Any]:
@@ -86,6 +89,13 @@ def _languages(value: Any) -> Any:
     return tuple(value)
 
 
+def _opening_hours(value: Any) -> Any:
+    if not isinstance(value, list):
+        raise ValueError(f"must be a list, for example {hours.EXAMPLE}")
+    hours.parse_hours(value)
+    return tuple(value)
+
+
 def _kiosk_id(value: Any) -> Any:
     if value != "" and (not isinstance(value, str) or not _KIOSK_ID_RE.match(value)):
         raise ValueError('must be short lower-case letters, digits, "-" or "_", e.g. "lobby-1"')
@@ -111,6 +121,7 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "staff_pin_hash": _string,
     "staff_idle_timeout": _int_range(30, 3600),
     "content_poll_seconds": _int_range(2, 3600),
+    "opening_hours": _opening_hours,
 }
 
 
@@ -163,6 +174,31 @@ def save_settings(settings: Settings, path: Path) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text("".join(lines), encoding="utf-8")
     tmp.replace(path)
+
+
+class SettingsFileError(Exception):
+    """The settings file cannot be changed safely; the message says what to do."""
+
+
+def update_settings_file(path: Path, **changes: Any) -> Settings:
+    """Change some settings in the file at `path`, keeping the others as they are.
+
+    Refuses (SettingsFileError) when the file has problems, because writing it back would drop
+    whatever could not be read. Returns the settings now in the file.
+    """
+    current, problems = load_settings(path)
+    if problems:
+        raise SettingsFileError(
+            f"The settings file has a problem ({problems[0]}); fix it first so that nothing in "
+            "it is lost, then try again.")
+    updated = replace(current, **changes)
+    try:
+        save_settings(updated, path)
+    except OSError as exc:
+        raise SettingsFileError(
+            f"The settings file {path} cannot be written ({exc.strerror or exc}); clinic IT "
+            "must allow the kiosk account to change it.") from None
+    return updated
 
 
 def settings_as_dict(settings: Settings) -> dict[str, Any]:

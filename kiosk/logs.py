@@ -10,6 +10,11 @@ from pathlib import Path
 from kiosk import paths
 
 LOG_LEVEL_ENV = "KIOSK_LOG_LEVEL"
+FILE_ONLY = {"file_only": True}  # pass as `extra=` for records (tracebacks) kept off stderr
+
+
+def _not_file_only(record: logging.LogRecord) -> bool:
+    return not getattr(record, "file_only", False)
 
 
 def setup_logging(data_dir: Path | None) -> Path | None:
@@ -26,11 +31,12 @@ def setup_logging(data_dir: Path | None) -> Path | None:
     console = logging.StreamHandler()
     console.setLevel(os.environ.get(LOG_LEVEL_ENV, "WARNING").upper())
     console.setFormatter(logging.Formatter("rls-kiosk: %(message)s"))
+    console.addFilter(_not_file_only)
     console._kiosk = True  # type: ignore[attr-defined]
     root.addHandler(console)
     if data_dir is None:
         return None
-    log_file = paths.log_dir(data_dir) / "kiosk.log"
+    log_file = paths.log_file(data_dir)
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(

@@ -76,3 +76,17 @@ def log_dir(data: Path) -> Path:
 
 def crash_log_file(data: Path) -> Path:
     return log_dir(data) / "crash.log"
+
+
+def log_file(data: Path) -> Path:
+    return log_dir(data) / "kiosk.log"
+
+
+def staff_lockout_file(data: Path) -> Path:
+    """Wrong staff PIN count and lock time; kept on disk so a restart does not reset it."""
+    return data / "staff-lockout.json"
+
+
+def instance_lock_file(data: Path) -> Path:
+    """Held while a kiosk runs, so two kiosks never start at once on one machine."""
+    return data / "kiosk.lock"
