@@ -55,7 +55,7 @@ details summary { cursor: pointer; color: #2b6cb0; }
   h3 { break-after: avoid; page-break-after: avoid; }
   figure, table, .figures { break-inside: avoid; page-break-inside: avoid; }
   details { display: none; }
-  .figure { border-color: #718096; }
+  .figure { border-color: #718096; flex-basis: 100px; }
 }
 """
 
@@ -64,22 +64,25 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _cell(value: Cell) -> str:
-    if isinstance(value, int | float):
-        return f'<td class="num">{value:,}</td>'
-    return f"<td>{_e(value)}</td>"
+def _cell(value: Cell, numeric: bool) -> str:
+    text = f"{value:,}" if isinstance(value, int | float) else _e(value)
+    return f'<td class="num">{text}</td>' if numeric else f"<td>{text}</td>"
 
 
 def _table(table: Table, *, caption: bool = True) -> str:
+    # A column with any number in it is a number column: right-aligned, hidden counts too.
     numeric = [
-        bool(table.rows) and isinstance(table.rows[0][i], int | float)
+        any(isinstance(row[i], int | float) for row in table.rows)
         for i in range(len(table.columns))
     ]
     head = "".join(
         f'<th class="num">{_e(c)}</th>' if num else f"<th>{_e(c)}</th>"
         for c, num in zip(table.columns, numeric, strict=True)
     )
-    rows = "".join("<tr>" + "".join(_cell(v) for v in row) + "</tr>" for row in table.rows)
+    rows = "".join(
+        "<tr>" + "".join(_cell(v, num) for v, num in zip(row, numeric, strict=True)) + "</tr>"
+        for row in table.rows
+    )
     if not table.rows:
         rows = f'<tr><td colspan="{len(table.columns)}">None in this period.</td></tr>'
     cap = f"<caption>{_e(table.title)}</caption>" if caption else ""
@@ -92,8 +95,8 @@ def _figure(svg: str) -> str:
 
 
 def _count_bar(label: str, n: int, hide: Hider, *, accent: bool = False) -> Bar:
-    if hide.hidden(n):
-        return Bar(label, hide.threshold, f"<{hide.threshold}", approx=True)
+    if hide.hidden(n):  # drawn up to the largest value it could be
+        return Bar(label, hide.threshold - 1, f"<{hide.threshold}", approx=True)
     return Bar(label, n, f"{n:,}" if n else "", accent=accent)
 
 
@@ -323,15 +326,16 @@ def render_html(
     generated = generated or datetime.now()
     heading = title or "Kiosk use report"
     kiosks = len(report.sources)
-    meta = (
-        f"{_period_text(report)} · {kiosks} kiosk database{'s' if kiosks != 1 else ''} · "
-        f"made {generated:%Y-%m-%d %H:%M}"
+    databases = (
+        f"{kiosks} kiosk database{'s' if kiosks != 1 else ''}" if kiosks else "no database yet"
     )
+    meta = f"{_period_text(report)} · {databases} · made {generated:%Y-%m-%d %H:%M}"
     if not report.has_data:
         body = (
             '<p class="empty">No visits recorded yet for this period. The kiosk records visits '
             "as soon as patients start using it; make the report again later, or check that "
-            "the right database was chosen.</p>" + _table(tables["kiosks"])
+            "the right database was chosen.</p>"
+            + (_table(tables["kiosks"]) if report.sources else "")
         )
     else:
         body = (

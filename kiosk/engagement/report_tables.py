@@ -69,11 +69,15 @@ class Hider:
     def count(self, n: int) -> Cell:
         return self.phrase if self.hidden(n) else n
 
-    def percent(self, part: int, whole: int, of: str = "") -> Cell:
+    def percent(self, part: int, whole: int, of: str = "", *, hide_part: bool = True) -> Cell:
+        """A share in whole percent, hidden when `whole` is small, and when `part` is small
+        unless `hide_part` is False (then the share itself is the point, as for quiz answers)."""
         if whole == 0:
             return "–"
         if whole < self.threshold:
             return f"{self.phrase} {of}".strip()
+        if hide_part and self.hidden(part):
+            return self.phrase
         return round(100 * part / whole)
 
     def median(self, counts: Counter[int], of: str = "") -> Cell:
@@ -122,7 +126,7 @@ def summary_table(report: Report, hide: Hider) -> Table:
         ("Quizzes started", hide.count(starts)),
         ("Quizzes finished", hide.count(completes)),
         ("Quizzes finished, % of started", hide.percent(completes, starts, "quizzes")),
-        ("Quiz answers right, %", hide.percent(right, total_answers, "answers")),
+        ("Quiz answers right, %", hide.percent(right, total_answers, "answers", hide_part=False)),
     ]
     return Table("summary", "Summary", ("Measure", "Value"), rows)
 
@@ -231,7 +235,12 @@ def quiz_table(report: Report, hide: Hider) -> Table:
 
 def questions_table(report: Report, hide: Hider) -> Table:
     rows = [
-        (q.question, hide.count(q.answers), hide.count(q.right), hide.percent(q.right, q.answers))
+        (
+            q.question,
+            hide.count(q.answers),
+            hide.count(q.right),
+            hide.percent(q.right, q.answers, "answers", hide_part=False),
+        )
         for q in report.questions()
     ]
     return Table(
@@ -239,7 +248,8 @@ def questions_table(report: Report, hide: Hider) -> Table:
         "Answers right per question",
         ("Question", "Answers", "Answered right", "% right"),
         rows,
-        "Lowest share right first: these are the messages that do not land.",
+        "Lowest share right first: these are the messages that do not land. The share is shown "
+        "once a question has enough answers, even when few of them were right.",
     )
 
 

@@ -74,7 +74,7 @@ def test_small_counts_are_hidden_everywhere(make_recorder: Any, clock: FakeClock
     assert dict(tables["visits_by_weekday"].rows)["Tuesday"] == 0  # zero is not hidden
     settings = {row[0]: row for row in tables["settings"].rows}
     assert settings["Text size"][1] == "fewer than 5"
-    assert settings["Text size"][2] == 25  # 2 of 8 visits: the share is not a small count
+    assert settings["Text size"][2] == "fewer than 5"  # 25% of 8 visits would give it away
 
     counts_only = {
         "visits_per_day",
@@ -100,7 +100,9 @@ def test_hider_rules() -> None:
     hide = Hider(5)
     assert [hide.count(n) for n in (0, 1, 4, 5)] == [0, "fewer than 5", "fewer than 5", 5]
     assert hide.percent(3, 4, "answers") == "fewer than 5 answers"
-    assert hide.percent(3, 6) == 50
+    assert hide.percent(3, 6) == "fewer than 5"  # the share would reveal the small count
+    assert hide.percent(3, 6, hide_part=False) == 50  # unless the share is the point
+    assert hide.percent(5, 10) == 50
     assert hide.percent(0, 0) == "–"
 
 
