@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,8 +34,7 @@ def resolve_setup(config: str | None, data_dir: str | None, content: str | None)
     """Read settings and decide the folders (command line > environment > settings > default)."""
     config_path = paths.config_file(config)
     settings, problems = load_settings(config_path)
-    data = paths.data_dir(data_dir or os.environ.get(paths.DATA_DIR_ENV) or settings.data_dir
-                          or None)
+    data = paths.resolve_data_dir(data_dir, settings.data_dir)
     setup_logging(data)
     for problem in problems:
         log.warning("Settings: %s", problem)

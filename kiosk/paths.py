@@ -2,9 +2,14 @@
 
 Program files (shipped content, assets) sit beside the package, or inside a PyInstaller bundle.
 Per-machine files (settings, engagement database, logs, crash logs, PIN lockout) live in the
-platform's *site* folders so that the kiosk account and clinic IT see the same ones; the
+machine's *site* folders so that the kiosk account and clinic IT see the same ones; the
 environment variables ``KIOSK_CONFIG`` and ``KIOSK_DATA_DIR`` and the command-line options
 override them. Tests point both variables at a temporary folder.
+
+The site folders are fixed, whoever asks: on Linux ``/etc/rls-kiosk`` (settings) and
+``/var/lib/rls-kiosk`` (data), because the XDG variables that platformdirs reads differ between
+a desktop session, the kiosk's systemd service and an ssh shell; on Windows
+``C:\\ProgramData\\rls-kiosk`` for both. The installers in packaging/ create exactly these.
 """
 
 from __future__ import annotations
@@ -16,7 +21,6 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "rls-kiosk"
-APP_AUTHOR = "rls-kiosk"
 CONFIG_ENV = "KIOSK_CONFIG"
 DATA_DIR_ENV = "KIOSK_DATA_DIR"
 CONFIG_FILENAME = "kiosk.toml"
@@ -57,7 +61,7 @@ def config_file(override: Path | str | None = None) -> Path:
     env = os.environ.get(CONFIG_ENV)
     if env:
         return Path(env)
-    return Path(platformdirs.site_config_dir(APP_NAME, APP_AUTHOR)) / CONFIG_FILENAME
+    return site_config_dir() / CONFIG_FILENAME
 
 
 def data_dir(override: Path | str | None = None) -> Path:
@@ -67,7 +71,24 @@ def data_dir(override: Path | str | None = None) -> Path:
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env)
-    return Path(platformdirs.site_data_dir(APP_NAME, APP_AUTHOR))
+    return site_data_dir()
+
+
+def resolve_data_dir(override: str | None, configured: str) -> Path:
+    """The data folder in force: `--data-dir`, `KIOSK_DATA_DIR`, settings' data_dir, site."""
+    return data_dir(override or os.environ.get(DATA_DIR_ENV) or configured or None)
+
+
+def site_config_dir() -> Path:
+    if sys.platform.startswith("linux"):
+        return Path("/etc") / APP_NAME
+    return Path(platformdirs.site_config_dir(APP_NAME, appauthor=False))
+
+
+def site_data_dir() -> Path:
+    if sys.platform.startswith("linux"):
+        return Path("/var/lib") / APP_NAME
+    return Path(platformdirs.site_data_dir(APP_NAME, appauthor=False))
 
 
 def log_dir(data: Path) -> Path:
@@ -90,3 +111,13 @@ def staff_lockout_file(data: Path) -> Path:
 def instance_lock_file(data: Path) -> Path:
     """Held while a kiosk runs, so two kiosks never start at once on one machine."""
     return data / "kiosk.lock"
+
+
+def heartbeat_file(data: Path) -> Path:
+    """Rewritten every few seconds by a running kiosk; the supervisor restarts one that stops."""
+    return data / "heartbeat"
+
+
+def supervisor_log_file(data: Path) -> Path:
+    """The supervisor's own log (kiosk.log is rotated by the kiosk process alone)."""
+    return log_dir(data) / "supervisor.log"

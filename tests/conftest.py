@@ -9,6 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import platformdirs
 import pytest
 
+from kiosk import paths
+
 
 @pytest.fixture(autouse=True)
 def _private_folders(tmp_path_factory: pytest.TempPathFactory,
@@ -23,3 +25,5 @@ def _private_folders(tmp_path_factory: pytest.TempPathFactory,
 
     monkeypatch.setattr(platformdirs, "site_data_dir", refuse)
     monkeypatch.setattr(platformdirs, "site_config_dir", refuse)
+    monkeypatch.setattr(paths, "site_data_dir", refuse)
+    monkeypatch.setattr(paths, "site_config_dir", refuse)

@@ -129,7 +129,8 @@ class ReaderScreen(ScreenWidget):
         html = markdown_to_html(page.markdown)
         if reviewed is not None and index == count - 1:
             month = QLocale(lang).toString(reviewed, "MMMM yyyy")
-            html += (f'<p class="muted">{tr("Reader", "Last reviewed:")} {month}</p>')
+            label = tr("Reader", "Last reviewed:")  # outside the f-string: lupdate skips those
+            html += f'<p class="muted">{label} {month}</p>'
         self.browser.show_html(html, images, theme)
         self.dots.set_position(index, count)
         self.dots.setAccessibleName(tr("Reader", "Page %1 of %2").replace("%1", str(index + 1))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -29,6 +29,9 @@ from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.overlay import IdleOverlay
 from kiosk.ui.reader import ReaderScreen
 from kiosk.ui.theme import Theme
+
+# Shown in every offered language at once, so it is translated without switching languages.
+ATTRACT_PROMPT = ("Attract", QT_TRANSLATE_NOOP("Attract", "Touch anywhere to start"))
 
 
 class EventRecorder(Protocol):
@@ -143,7 +146,7 @@ class KioskWindow(QWidget):
             kicker = content.attract_title
             slides.append(plain_slides(kicker, [(s.title, s.markdown) for s in content.slides]))
         interleaved = [s for group in _zip_longest(slides) for s in group]
-        prompts = (self.translations.translate_in(lang, "Attract", "Touch anywhere to start")
+        prompts = (self.translations.translate_in(lang, *ATTRACT_PROMPT)
                    for lang in (self.languages() or ["en"]))
         prompt = "\n".join(dict.fromkeys(prompts))  # once per distinct wording
         site = self.library.site
@@ -286,9 +289,9 @@ class KioskWindow(QWidget):
             next_name = next_text
         note = ""
         if is_fallback:
-            note = tr("Reader", "This topic is not available in %1 yet, so it is shown in %2.") \
-                .replace("%1", language_name(self.language)) \
-                .replace("%2", language_name(section.lang))
+            # The shown language by its own name, as on the language buttons ("English").
+            note = tr("Reader", "This topic is not in your language yet, so it is shown in "
+                                "%1.").replace("%1", language_name(section.lang))
         self.reader.show_page(section_title=section.title, page=section.pages[index],
                               index=index, count=count, next_text=next_text, next_name=next_name,
                               note=note, reviewed=section.review_date, lang=section.lang,
