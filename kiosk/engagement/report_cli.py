@@ -136,8 +136,14 @@ def run_report(args: argparse.Namespace, *, default_data_dir: Path | None = None
                 "choose a folder you can write to."
             )
         print(f"{len(files)} CSV files written to {csv_dir}")
-    if html_path is None and csv_dir is None:
+    if not databases:
+        expected = Path(getattr(args, "data_dir", None) or default_data_dir or ".") / DB_FILENAME
+        print(
+            f"No visits recorded yet: {expected} does not exist; the kiosk creates it when "
+            "patients first use it."
+        )
+    elif html_path is None and csv_dir is None:
         sys.stdout.write(summary_text(report, threshold))
     elif not report.has_data:
-        print("No visits recorded yet for this period.")
+        print("No visits recorded yet for this period.")  # the files say so too
     return 0

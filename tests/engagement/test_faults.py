@@ -46,7 +46,7 @@ BUSY_CHILD = textwrap.dedent(
     from pathlib import Path
     from kiosk.engagement.recorder import Recorder
 
-    recorder = Recorder(Path(sys.argv[1]), flush_interval=0.2)
+    recorder = Recorder(Path(sys.argv[1]))  # the default flush interval, 0.5 s
     recorded = 0
     while True:
         recorder.record("visit_start", language="en", text_size="normal")
