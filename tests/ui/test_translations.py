@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import paths
+from kiosk.content.model import Library
 from kiosk.ui.i18n import read_ts
 from tests.helpers.touch import tap
 from tools.update_translations import ROOT, lupdate_command
@@ -86,7 +87,7 @@ def _all_messages(path: Path) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def spanish_gap(tmp_path: Path):  # noqa: ANN201
+def spanish_gap(tmp_path: Path) -> Library:
     from kiosk.content.loader import load_library
     from tests.helpers.content import write_content
 
