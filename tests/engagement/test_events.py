@@ -18,18 +18,32 @@ def test_every_field_has_a_storage_type() -> None:
 @pytest.mark.parametrize(
     ("kind", "fields", "stored"),
     [
-        ("visit_start", {"language": "en", "text_size": "large"}, {"language": "en",
-                                                                    "text_size": "large"}),
-        ("screen_view", {"screen": "reader", "section": "what-is-rls", "page": 3},
-         {"screen": "reader", "section": "what-is-rls", "page": "3"}),
-        ("page_dwell", {"section": "s1", "page": "p2", "seconds": 12.6}, {"section": "s1",
-                                                                          "page": "p2",
-                                                                          "seconds": 13}),
+        (
+            "visit_start",
+            {"language": "en", "text_size": "large"},
+            {"language": "en", "text_size": "large"},
+        ),
+        (
+            "screen_view",
+            {"screen": "reader", "section": "what-is-rls", "page": 3},
+            {"screen": "reader", "section": "what-is-rls", "page": "3"},
+        ),
+        (
+            "page_dwell",
+            {"section": "s1", "page": "p2", "seconds": 12.6},
+            {"section": "s1", "page": "p2", "seconds": 13},
+        ),
         ("quiz_answer", {"question": "q7", "correct": False}, {"question": "q7", "correct": 0}),
-        ("setting_change", {"setting": "read_aloud", "value": True},
-         {"setting": "read_aloud", "value": "on"}),
-        ("setting_change", {"setting": "text_size", "value": "largest"},
-         {"setting": "text_size", "value": "largest"}),
+        (
+            "setting_change",
+            {"setting": "read_aloud", "value": True},
+            {"setting": "read_aloud", "value": "on"},
+        ),
+        (
+            "setting_change",
+            {"setting": "text_size", "value": "largest"},
+            {"setting": "text_size", "value": "largest"},
+        ),
         ("idle_reset", {}, {}),
         ("visit_end", {"reason": "idle", "seconds": 0}, {"reason": "idle", "seconds": 0}),
         ("staff_login", {"ok": True}, {"ok": 1}),
