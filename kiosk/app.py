@@ -16,6 +16,7 @@ from kiosk.config import Settings, load_settings
 from kiosk.content.loader import load_library
 from kiosk.content.model import Library
 from kiosk.logs import setup_logging
+from kiosk.ui.heartbeat import Heartbeat
 from kiosk.ui.i18n import Translations
 from kiosk.ui.theme import FONT_FAMILY
 
@@ -98,6 +99,7 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
     window = KioskWindow(library, setup.settings, recorder, Translations())
     first_frame = _FirstFrame(window)
     window.installEventFilter(first_frame)
+    Heartbeat(paths.heartbeat_file(setup.data_dir), parent=window).start()
     if windowed:
         window.resize(1280, 800)
         window.show()

@@ -17,7 +17,7 @@ from kiosk.config import TEXT_SIZES, THEMES
 
 log = logging.getLogger(__name__)
 
-SUBCOMMANDS = ("run", "preview", "validate", "set-pin")
+SUBCOMMANDS = ("run", "preview", "validate", "set-pin", "supervise", "doctor")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,6 +46,15 @@ def build_parser() -> argparse.ArgumentParser:
     set_pin = sub.add_parser("set-pin", help="set the staff PIN (stored only as a hash)")
     set_pin.add_argument("--config", help="settings file (also KIOSK_CONFIG)")
 
+    sub.add_parser(
+        "supervise", usage="rls-kiosk supervise [-- kiosk options]",
+        help="run the kiosk and restart it after a crash or a freeze (auto-start uses this)")
+
+    doctor = sub.add_parser("doctor", help="installer's health check; exit 1 if not ready")
+    doctor.add_argument("--content", help="content folder (the configured one)")
+    doctor.add_argument("--config", help="settings file (also KIOSK_CONFIG)")
+    doctor.add_argument("--data-dir", help="data folder (also KIOSK_DATA_DIR)")
+
     _add_report(sub)
     return parser
 
@@ -71,8 +80,13 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in (*SUBCOMMANDS, "report", "-h", "--help", "--version"):
         argv.insert(0, "run")
+    kiosk_args: list[str] = []
+    if argv[0] == "supervise" and "--" in argv:
+        split = argv.index("--")
+        argv, kiosk_args = argv[:split], argv[split + 1:]
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.kiosk_args = kiosk_args
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
@@ -89,6 +103,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         from kiosk.staff.setpin import run_set_pin
 
         return run_set_pin(config_file(args.config))
+    if args.command == "supervise":
+        return _supervise(args.kiosk_args)
+    if args.command == "doctor":
+        from kiosk.doctor import run_doctor
+
+        return run_doctor(config=args.config, data_dir=args.data_dir, content=args.content)
     if args.command == "report":
         from kiosk.engagement.report_cli import run_report
         from kiosk.paths import data_dir
@@ -97,9 +117,20 @@ def _dispatch(args: argparse.Namespace) -> int:
             args.data_dir = data_dir()
         return run_report(args)
     from kiosk.app import run_kiosk
+    from kiosk.supervisor import suppress_error_dialogs
 
+    suppress_error_dialogs()
     return run_kiosk(config=args.config, data_dir=args.data_dir, content=args.content,
                      windowed=args.windowed)
+
+
+def _supervise(kiosk_args: list[str]) -> int:
+    from kiosk.supervisor import supervise
+
+    run = argparse.ArgumentParser(prog="rls-kiosk supervise --", add_help=False)
+    _add_run_options(run)
+    options = run.parse_args(kiosk_args)
+    return supervise(kiosk_args, config=options.config, data_dir=options.data_dir)
 
 
 def _size(text: str) -> tuple[int, int]:

@@ -17,10 +17,12 @@ def _not_file_only(record: logging.LogRecord) -> bool:
     return not getattr(record, "file_only", False)
 
 
-def setup_logging(data_dir: Path | None) -> Path | None:
+def setup_logging(data_dir: Path | None, log_file: Path | None = None) -> Path | None:
     """Log warnings to stderr and everything from INFO to `<data>/logs/kiosk.log`.
 
-    Returns the log file, or None when the data folder cannot be written (the kiosk runs on).
+    `log_file` replaces kiosk.log for another process (the supervisor), because only one process
+    may rotate a log file. Returns the log file, or None when the data folder cannot be written
+    (the kiosk runs on).
     """
     root = logging.getLogger()
     for handler in list(root.handlers):
@@ -36,7 +38,7 @@ def setup_logging(data_dir: Path | None) -> Path | None:
     root.addHandler(console)
     if data_dir is None:
         return None
-    log_file = paths.log_file(data_dir)
+    log_file = log_file or paths.log_file(data_dir)
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(

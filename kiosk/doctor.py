@@ -1,0 +1,271 @@
+"""`rls-kiosk doctor`: one readable report for whoever installs or looks after a kiosk PC.
+
+Each line is OK, WARN (works, but look at it), FAIL (the kiosk is not ready) or INFO. The exit
+code is 1 when any line is FAIL, so scripts and remote checks can rely on it.
+
+The doctor only reads: it never creates the data folder or writes logs there, because it is
+often run as root or an administrator, and a file it made could lock the kiosk account out.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import platform
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from kiosk import __version__, paths
+from kiosk.config import Settings, SettingsProblem, load_settings
+
+OK, WARN, FAIL, INFO = "OK", "WARN", "FAIL", "INFO"
+MAX_LISTED = 5
+SCREENSAVER = "org.freedesktop.ScreenSaver"
+
+
+@dataclass(frozen=True)
+class Check:
+    status: str
+    name: str
+    detail: str
+    more: tuple[str, ...] = ()
+
+
+def run_doctor(*, config: str | None, data_dir: str | None, content: str | None,
+               out: TextIO | None = None) -> int:
+    checks = gather(config=config, data_dir=data_dir, content=content)
+    write_report(checks, out or sys.stdout)
+    return 1 if any(check.status == FAIL for check in checks) else 0
+
+
+def gather(*, config: str | None, data_dir: str | None, content: str | None) -> list[Check]:
+    config_path = paths.config_file(config)
+    settings, problems = load_settings(config_path)
+    data = paths.resolve_data_dir(data_dir, settings.data_dir)
+    content_dir = Path(content or settings.content_dir or paths.shipped_content_dir())
+    checks = [check_version(), check_settings(config_path, problems), check_pin(settings),
+              check_content(content_dir), check_data(data)]
+    checks += qt_checks()
+    checks.append(check_last_crash(data))
+    return checks
+
+
+def write_report(checks: list[Check], out: TextIO) -> None:
+    out.write("rls-kiosk doctor: is this PC ready to be a kiosk?\n\n")
+    width = max(len(check.name) for check in checks)
+    for check in checks:
+        out.write(f"  {check.status:<5} {check.name:<{width}}  {check.detail}\n")
+        for line in check.more:
+            out.write(f"  {'':<5} {'':<{width}}    {line}\n")
+    failed = sum(check.status == FAIL for check in checks)
+    warned = sum(check.status == WARN for check in checks)
+    if failed:
+        out.write(f"\nReady: NO - fix the {failed} line(s) marked FAIL, then run "
+                  "`rls-kiosk doctor` again.\n")
+    else:
+        note = f" ({warned} warning(s) above are worth a look)" if warned else ""
+        out.write(f"\nReady: yes{note}.\n")
+
+
+def check_version() -> Check:
+    where = (f"installed bundle in {Path(sys.executable).parent}" if getattr(sys, "frozen", False)
+             else f"from source in {paths.program_root()}")
+    return Check(INFO, "version", f"rls-kiosk {__version__}, {where}; Python "
+                 f"{platform.python_version()} on {platform.system()} {platform.release()}")
+
+
+def check_settings(path: Path, problems: list[SettingsProblem]) -> Check:
+    if problems:
+        return Check(FAIL, "settings", f"{path}: {len(problems)} problem(s); the defaults are "
+                     "used for these until the file is fixed",
+                     tuple(str(p) for p in problems[:MAX_LISTED]))
+    if not path.exists():
+        return Check(WARN, "settings", f"no settings file at {path}; every setting is at its "
+                     "default (the installer normally writes one)")
+    return Check(OK, "settings", f"{path} is valid")
+
+
+def check_pin(settings: Settings) -> Check:
+    from kiosk.staff.pin import PinHashError, check_hash
+
+    if not settings.staff_pin_hash:
+        return Check(FAIL, "staff PIN", "not set, so staff cannot open staff mode; run "
+                     "`rls-kiosk set-pin`")
+    try:
+        check_hash(settings.staff_pin_hash)
+    except PinHashError as exc:
+        return Check(FAIL, "staff PIN", str(exc))
+    return Check(OK, "staff PIN", "set")
+
+
+def check_content(folder: Path) -> Check:
+    from kiosk.content.loader import load_library
+
+    library = load_library(folder)
+    errors = library.errors
+    warnings = len(library.findings) - len(errors)
+    sections = sum(len(c.sections) for c in library.languages.values())
+    summary = (f"{folder}: {sections} sections in {len(library.languages)} language(s), "
+               f"{len(errors)} error(s), {warnings} warning(s)")
+    listed = tuple(str(f) for f in errors[:MAX_LISTED])
+    if len(errors) > MAX_LISTED:
+        listed += (f"... and {len(errors) - MAX_LISTED} more: run `rls-kiosk validate {folder}`",)
+    if library.is_empty:
+        return Check(FAIL, "content", f"{summary}; nothing can be shown", listed)
+    if errors:
+        return Check(FAIL, "content", f"{summary}; the files with errors are left out", listed)
+    return Check(OK, "content", summary)
+
+
+def check_data(folder: Path) -> Check:
+    who = _user()
+    if not folder.is_dir():
+        return Check(FAIL, "data folder", f"{folder} does not exist; the installer creates it "
+                     "(or create it and let the kiosk account write to it)")
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".doctor-"):
+            pass
+    except OSError as exc:
+        return Check(FAIL, "data folder", f"{folder} cannot be written by {who} "
+                     f"({exc.strerror or exc}); the kiosk account must be allowed to change it")
+    return Check(OK, "data folder", f"{folder} is writable (checked as {who})")
+
+
+def check_last_crash(data: Path) -> Check:
+    from kiosk.crash import last_crash
+
+    report = last_crash(data)
+    if report is None:
+        return Check(INFO, "last crash", "none recorded")
+    return Check(INFO, "last crash", f"{report.when:%Y-%m-%d %H:%M}: {report.summary} (see "
+                 f"{paths.crash_log_file(data)})")
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "this account"
+
+
+# --- Qt: the display, the screens, touch, fonts, speech, keeping the screen on ----------------
+
+def qt_checks() -> list[Check]:
+    no_display = (sys.platform.startswith("linux") and "QT_QPA_PLATFORM" not in os.environ
+                  and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+    if no_display:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from kiosk.app import create_application
+
+    create_application()
+    platform_check = check_platform(no_display)
+    if platform_check.status == OK:
+        checks = [platform_check, check_screens(), check_touch()]
+    else:
+        checks = [platform_check, Check(INFO, "screens", "not checked (no real display)"),
+                  Check(INFO, "touch", "not checked (no real display)")]
+    return [*checks, check_fonts(), check_read_aloud(), check_screen_awake()]
+
+
+def check_platform(no_display: bool) -> Check:
+    from PySide6.QtCore import qVersion
+    from PySide6.QtGui import QGuiApplication
+
+    name = QGuiApplication.platformName()
+    detail = f"Qt {qVersion()}, platform {name}"
+    if no_display:
+        return Check(WARN, "display", f"{detail}: this session has no display, so the screens "
+                     "and touch were not checked; run the doctor on the kiosk's own screen")
+    if name in ("offscreen", "minimal"):
+        return Check(WARN, "display", f"{detail}: not a real display; the screens and touch "
+                     "below are not the kiosk's")
+    return Check(OK, "display", detail)
+
+
+def check_screens() -> Check:
+    from PySide6.QtGui import QGuiApplication
+
+    screens = QGuiApplication.screens()
+    if not screens:
+        return Check(FAIL, "screens", "no screen found; check the monitor and its cable")
+    lines = []
+    for number, screen in enumerate(screens, 1):
+        size = screen.size()
+        shape = "portrait" if size.height() > size.width() else "landscape"
+        primary = " (primary: the kiosk fills this one)" if screen == screens[0] else ""
+        lines.append(f"{number}. {screen.name() or 'unnamed'}: {size.width()}x{size.height()} "
+                     f"{shape}, {screen.physicalDotsPerInch():.0f} dpi, scale "
+                     f"{screen.devicePixelRatio():g}{primary}")
+    return Check(OK, "screens", f"{len(screens)} found", tuple(lines))
+
+
+def check_touch() -> Check:
+    from PySide6.QtGui import QInputDevice
+
+    touch = [device.name() for device in QInputDevice.devices()
+             if device.type() == QInputDevice.DeviceType.TouchScreen]
+    if not touch:
+        return Check(WARN, "touch", "no touch screen found; check the monitor's USB cable "
+                     "(touch travels over USB, not the video cable) and that the OS lists it")
+    return Check(OK, "touch", ", ".join(touch))
+
+
+def check_fonts() -> Check:
+    from PySide6.QtGui import QFontDatabase
+
+    from kiosk.ui.theme import FONT_FAMILY
+
+    files = sorted(paths.fonts_dir().glob("*.ttf"))
+    if FONT_FAMILY not in QFontDatabase.families():
+        return Check(FAIL, "fonts", f"{FONT_FAMILY} is not loaded ({len(files)} font files in "
+                     f"{paths.fonts_dir()}); reinstall the program")
+    return Check(OK, "fonts", f"{FONT_FAMILY} loaded ({len(files)} files)")
+
+
+def check_read_aloud() -> Check:
+    try:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+    except ImportError:
+        return Check(WARN, "read-aloud", "not available: Qt's text-to-speech module is not "
+                     "installed (the PySide6-Addons package, pip extra `speech`)")
+    engines = QTextToSpeech.availableEngines()
+    if not engines:
+        return Check(WARN, "read-aloud", "no speech engine (Linux: install speech-dispatcher "
+                     "and libpulse0; Windows has one built in)")
+    speech = QTextToSpeech()
+    if speech.state() == QTextToSpeech.State.Error:
+        return Check(WARN, "read-aloud", f"the {speech.engine()} engine reports: "
+                     f"{speech.errorString() or 'an error'}")
+    return Check(OK, "read-aloud", f"engine {speech.engine()} with "
+                 f"{len(speech.availableVoices())} voice(s); engines: {', '.join(engines)}")
+
+
+def check_screen_awake(kernel32: object | None = None,
+                       session_bus: Callable[[], object] | None = None) -> Check:
+    """Whether the kiosk can ask the OS to keep the screen on (kiosk/ui/awake.py asks)."""
+    if kernel32 is None and sys.platform == "win32":
+        import ctypes
+
+        kernel32 = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined]
+    if kernel32 is not None:
+        if hasattr(kernel32, "SetThreadExecutionState"):
+            return Check(OK, "screen awake", "SetThreadExecutionState is available; still set "
+                         "sleep and screen off to Never in the power settings")
+        return Check(WARN, "screen awake", "SetThreadExecutionState is missing")
+    if session_bus is None:
+        from PySide6.QtDBus import QDBusConnection
+
+        session_bus = QDBusConnection.sessionBus
+    bus = session_bus()
+    if not bus.isConnected():  # type: ignore[attr-defined]
+        return Check(INFO, "screen awake", "no session D-Bus to ask a screen saver; fine "
+                     "under the cage kiosk session, which never blanks the screen")
+    registered = bus.interface().isServiceRegistered(SCREENSAVER)  # type: ignore[attr-defined]
+    if not registered.isValid() or not registered.value():
+        return Check(WARN, "screen awake", f"no {SCREENSAVER} in this desktop session; turn "
+                     "screen blanking and sleep off in the desktop's settings")
+    return Check(OK, "screen awake", f"{SCREENSAVER} can be asked to keep the screen on")

@@ -1,0 +1,33 @@
+"""The heartbeat file: proof that the kiosk's event loop still turns.
+
+A running kiosk rewrites `paths.heartbeat_file(data)` every few seconds from a timer on its
+event loop (kiosk/ui/heartbeat.py). The supervisor (kiosk/supervisor.py) only asks whether the
+text changed since it last looked, measured on its own clock, so neither process depends on the
+other's wall clock. No Qt here: the supervisor must not load Qt.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+INTERVAL_SECONDS = 5
+
+
+def write_beat(path: Path, count: int) -> bool:
+    """Rewrite the heartbeat file with this process's id and a counter; False if it cannot."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"{os.getpid()} {count} {time.time():.0f}\n", encoding="ascii")
+    except OSError:
+        return False
+    return True
+
+
+def read_beat(path: Path) -> str | None:
+    """The heartbeat text, or None when there is no readable heartbeat file."""
+    try:
+        return path.read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None

@@ -1,0 +1,167 @@
+"""`rls-kiosk doctor`: FAIL lines and exit 1 for what stops a kiosk, OK and exit 0 when ready."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk import doctor
+from kiosk.staff.pin import hash_pin
+from tests.helpers.content import write_content
+
+ROOT = Path(__file__).parents[1]
+
+
+class Site:
+    def __init__(self, root: Path) -> None:
+        self.content = write_content(root / "content")
+        self.data = root / "data"
+        self.data.mkdir()
+        self.config = root / "kiosk.toml"
+        self.settings(f'staff_pin_hash = "{hash_pin("2468", n=16)}"\n')
+
+    def settings(self, text: str) -> None:
+        self.config.write_text(text, encoding="utf-8")
+
+    def run(self) -> tuple[int, str]:
+        out = io.StringIO()
+        code = doctor.run_doctor(config=str(self.config), data_dir=str(self.data),
+                                 content=str(self.content), out=out)
+        return code, out.getvalue()
+
+
+@pytest.fixture
+def site(tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Site:
+    # A real speech engine takes a second or two to answer; it has its own test below.
+    monkeypatch.setattr(doctor, "check_read_aloud",
+                        lambda: doctor.Check(doctor.WARN, "read-aloud", "not checked here"))
+    return Site(tmp_path)
+
+
+def line(report: str, name: str) -> str:
+    return next(row for row in report.splitlines() if f" {name} " in row)
+
+
+def test_ready_kiosk_exits_zero(site: Site) -> None:
+    code, report = site.run()
+    assert code == 0, report
+    assert "Ready: yes" in report
+    for name in ("staff PIN", "content", "data folder", "settings", "fonts"):
+        assert line(report, name).lstrip().startswith("OK"), line(report, name)
+    assert "Atkinson Hyperlegible loaded" in report
+    assert line(report, "display").lstrip().startswith("WARN")  # offscreen is no real display
+
+
+def test_missing_pin_is_not_ready(site: Site) -> None:
+    site.settings("")
+    code, report = site.run()
+    assert code == 1
+    assert "FAIL  staff PIN" in report and "rls-kiosk set-pin" in report
+    assert "Ready: NO" in report
+
+
+def test_damaged_pin_hash_is_not_ready(site: Site) -> None:
+    site.settings('staff_pin_hash = "1234"\n')
+    code, report = site.run()
+    assert code == 1
+    assert "damaged" in line(report, "staff PIN")
+
+
+def test_content_errors_are_listed_with_file_and_line(site: Site) -> None:
+    (site.content / "en" / "01-topic-1.md").write_text("---\ntitle x\n---\n", encoding="utf-8")
+    code, report = site.run()
+    assert code == 1
+    assert line(report, "content").lstrip().startswith("FAIL")
+    assert "01-topic-1.md:2: error:" in report
+
+
+def test_bad_setting_is_named(site: Site) -> None:
+    site.settings(site.config.read_text() + "idle_timeout = 2\n")
+    code, report = site.run()
+    assert code == 1
+    assert "idle_timeout" in report and "FAIL  settings" in report
+
+
+def test_missing_data_folder_is_not_created(site: Site) -> None:
+    site.data.rmdir()
+    code, report = site.run()
+    assert code == 1
+    assert "does not exist" in line(report, "data folder")
+    assert not site.data.exists()
+
+
+def test_unwritable_data_folder(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(**kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
+    code, report = site.run()
+    assert code == 1
+    assert "cannot be written by" in report and "Permission denied" in report
+
+
+def test_read_aloud_without_qt_speech_is_a_warning(qtbot: QtBot,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "PySide6.QtTextToSpeech", None)
+    check = doctor.check_read_aloud()
+    assert check.status == "WARN" and "not installed" in check.detail
+
+
+class FakeBus:
+    def __init__(self, connected: bool, services: set[str]) -> None:
+        self.connected, self.services = connected, services
+
+    def isConnected(self) -> bool:  # noqa: N802 - Qt name
+        return self.connected
+
+    def interface(self) -> FakeBus:
+        return self
+
+    def isServiceRegistered(self, name: str) -> FakeReply:  # noqa: N802 - Qt name
+        return FakeReply(name in self.services)
+
+
+class FakeReply:
+    def __init__(self, value: bool) -> None:
+        self._value = value
+
+    def isValid(self) -> bool:  # noqa: N802 - Qt name
+        return True
+
+    def value(self) -> bool:
+        return self._value
+
+
+class FakeKernel32:
+    def SetThreadExecutionState(self, flags: int) -> int:  # noqa: N802 - Windows name
+        return flags
+
+
+@pytest.mark.parametrize(("bus", "status"), [
+    (FakeBus(False, set()), "INFO"),
+    (FakeBus(True, set()), "WARN"),
+    (FakeBus(True, {doctor.SCREENSAVER}), "OK"),
+])
+def test_screen_awake_on_linux(bus: FakeBus, status: str) -> None:
+    assert doctor.check_screen_awake(session_bus=lambda: bus).status == status
+
+
+def test_screen_awake_on_windows() -> None:
+    assert doctor.check_screen_awake(kernel32=FakeKernel32()).status == "OK"
+
+
+def test_doctor_command_prints_a_report_not_a_traceback(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "main.py", "doctor", "--data-dir",
+                             str(tmp_path / "none"), "--config", str(tmp_path / "k.toml")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120,
+                            env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "FAIL  data folder" in result.stdout
+    assert "no display" in result.stdout  # no DISPLAY: checked offscreen, and says so
