@@ -181,8 +181,8 @@ def check_platform(no_display: bool) -> Check:
         return Check(WARN, "display", f"{detail}: this session has no display, so the screens "
                      "and touch were not checked; run the doctor on the kiosk's own screen")
     if name in ("offscreen", "minimal"):
-        return Check(WARN, "display", f"{detail}: not a real display; the screens and touch "
-                     "below are not the kiosk's")
+        return Check(WARN, "display", f"{detail}: not a real display, so the screens and "
+                     "touch were not checked")
     return Check(OK, "display", detail)
 
 

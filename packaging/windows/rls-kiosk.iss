@@ -1,0 +1,172 @@
+; Inno Setup 6 script: the Windows installer for the RLS waiting-room kiosk.
+;
+; Build on Windows, from the repository root:
+;   py packaging\build.py                                 (-> dist\rls-kiosk\, smoke-tested)
+;   "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" packaging\windows\rls-kiosk.iss
+;                                                         (-> dist\rls-kiosk-<version>-setup.exe)
+;
+; What goes where (INSTALL.md explains it for clinic IT):
+;   C:\Program Files\rls-kiosk\                 the program; replaced on every upgrade
+;   C:\ProgramData\rls-kiosk\kiosk.toml         settings; kept, content_dir added if missing
+;   C:\ProgramData\rls-kiosk\content\           the content staff edit; copied once, then kept
+;   C:\ProgramData\rls-kiosk\                   engagement data, logs, heartbeat; kept
+; ProgramData\rls-kiosk is writable by every local user, so the kiosk account may change it.
+; Auto-start: a Task Scheduler task "RLS kiosk" runs `rls-kiosk-w.exe supervise` when the
+; kiosk account logs on; the supervisor restarts the kiosk after a crash or freeze.
+;
+; Silent install: rls-kiosk-<version>-setup.exe /VERYSILENT /KIOSKUSER=kiosk
+; Silent uninstall keeping data: unins000.exe /VERYSILENT; deleting it too: add /PURGE
+
+#define AppVersion "0.1.0"
+#define Bundle "..\..\dist\rls-kiosk"
+#define TaskName "RLS kiosk"
+#define DataDir "{commonappdata}\rls-kiosk"
+
+[Setup]
+AppId={{66F3CDF1-B784-4FFD-84A6-92C4AF55CAE0}
+AppName=RLS waiting-room kiosk
+AppVersion={#AppVersion}
+AppPublisher=rls-kiosk
+DefaultDirName={autopf}\rls-kiosk
+DefaultGroupName=RLS kiosk
+DisableProgramGroupPage=yes
+PrivilegesRequired=admin
+ArchitecturesAllowed=x64compatible
+ArchitecturesInstallIn64BitMode=x64compatible
+OutputDir=..\..\dist
+OutputBaseFilename=rls-kiosk-{#AppVersion}-setup
+Compression=lzma2
+SolidCompression=yes
+WizardStyle=modern
+UninstallDisplayIcon={app}\rls-kiosk.exe
+; The running kiosk is stopped in PrepareToInstall below; no Restart Manager dialog.
+CloseApplications=no
+
+[Tasks]
+Name: "autostart"; Description: "Start the kiosk when the kiosk account logs on"
+Name: "quieterrors"; Description: "Never show Windows error dialogs (recommended on a dedicated kiosk PC)"
+
+[Dirs]
+Name: "{#DataDir}"; Permissions: users-modify; Flags: uninsneveruninstall
+
+[Files]
+Source: "{#Bundle}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#Bundle}\_internal\content\*"; DestDir: "{#DataDir}\content"; Flags: recursesubdirs createallsubdirs uninsneveruninstall; Check: SiteContentMissing
+Source: "..\..\INSTALL.md"; DestDir: "{app}"; Flags: ignoreversion
+
+[InstallDelete]
+; An upgrade replaces the whole program folder: no file of an older version stays behind.
+Type: filesandordirs; Name: "{app}\_internal"
+
+[Icons]
+Name: "{group}\Kiosk health check"; Filename: "{cmd}"; Parameters: "/k ""{app}\rls-kiosk.exe"" doctor"
+Name: "{group}\Set the staff PIN"; Filename: "{app}\rls-kiosk.exe"; Parameters: "set-pin"
+Name: "{group}\Start the kiosk"; Filename: "{app}\rls-kiosk-w.exe"; Parameters: "supervise"
+Name: "{group}\Installation guide"; Filename: "{app}\INSTALL.md"
+
+[Registry]
+; Windows Error Reporting: no "has stopped working" dialog waiting for a click on a screen
+; nobody watches (the kiosk also calls SetErrorMode(SEM_NOGPFAULTERRORBOX) for itself).
+Root: HKLM; Subkey: "SOFTWARE\Microsoft\Windows\Windows Error Reporting"; ValueType: dword; ValueName: "DontShowUI"; ValueData: "1"; Tasks: quieterrors; Flags: uninsdeletevalue
+
+[Run]
+Filename: "{sys}\schtasks.exe"; Parameters: "/Create /F /TN ""{#TaskName}"" /SC ONLOGON /RU ""{code:KioskUser}"" /IT /RL LIMITED /TR ""\""{app}\rls-kiosk-w.exe\"" supervise"""; Flags: runhidden waituntilterminated; Tasks: autostart; StatusMsg: "Creating the logon task..."
+Filename: "{cmd}"; Parameters: "/k ""{app}\rls-kiosk.exe"" doctor"; Description: "Run the kiosk health check now"; Flags: postinstall skipifsilent unchecked
+
+[UninstallRun]
+Filename: "{sys}\taskkill.exe"; Parameters: "/F /T /IM rls-kiosk-w.exe"; Flags: runhidden; RunOnceId: "StopKiosk"
+Filename: "{sys}\schtasks.exe"; Parameters: "/Delete /F /TN ""{#TaskName}"""; Flags: runhidden; RunOnceId: "DeleteTask"
+
+[Code]
+var
+  UserPage: TInputQueryWizardPage;
+  ContentWasMissing: Boolean;
+
+function SettingsFile(): String;
+begin
+  Result := ExpandConstant('{#DataDir}\kiosk.toml');
+end;
+
+procedure InitializeWizard();
+begin
+  ContentWasMissing := not DirExists(ExpandConstant('{#DataDir}\content'));
+  UserPage := CreateInputQueryPage(wpSelectTasks, 'Kiosk account',
+    'Which Windows account shows the kiosk?',
+    'The kiosk starts when this account logs on. Use a standard (not administrator) account ' +
+    'that logs on automatically; INSTALL.md shows how.');
+  UserPage.Add('Account name:', False);
+  UserPage.Values[0] := ExpandConstant('{param:KIOSKUSER|kiosk}');
+end;
+
+function ShouldSkipPage(PageID: Integer): Boolean;
+begin
+  Result := (PageID = UserPage.ID) and not WizardIsTaskSelected('autostart');
+end;
+
+function KioskUser(Param: String): String;
+begin
+  Result := Trim(UserPage.Values[0]);
+end;
+
+{ Decided once, before any file is copied: staff content is copied only on a first install. }
+function SiteContentMissing(): Boolean;
+begin
+  Result := ContentWasMissing;
+end;
+
+function PrepareToInstall(var NeedsRestart: Boolean): String;
+var
+  Code: Integer;
+begin
+  { An upgrade: stop the running kiosk and its supervisor so their files can be replaced. }
+  Exec(ExpandConstant('{sys}\taskkill.exe'), '/F /T /IM rls-kiosk-w.exe', '', SW_HIDE,
+       ewWaitUntilTerminated, Code);
+  Result := '';
+end;
+
+{ Settings are kept; only content_dir is added (as the first line) when it is missing. }
+procedure WriteSettings();
+var
+  Text: AnsiString;
+  Line: String;
+begin
+  Line := 'content_dir = ''' + ExpandConstant('{#DataDir}\content') + '''' + #13#10;
+  if not FileExists(SettingsFile()) then
+    SaveStringToFile(SettingsFile(),
+      '# RLS kiosk settings (INSTALL.md and README.md list every key). Written by setup.' +
+      #13#10 + Line, False)
+  else if LoadStringFromFile(SettingsFile(), Text) and (Pos('content_dir', Text) = 0) then
+    SaveStringToFile(SettingsFile(), Line + Text, False);
+end;
+
+procedure CurStepChanged(CurStep: TSetupStep);
+begin
+  if CurStep = ssPostInstall then
+    WriteSettings();
+end;
+
+function HasSwitch(Name: String): Boolean;
+var
+  I: Integer;
+begin
+  Result := False;
+  for I := 1 to ParamCount do
+    if CompareText(ParamStr(I), Name) = 0 then
+      Result := True;
+end;
+
+procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
+var
+  Purge: Boolean;
+begin
+  if CurUninstallStep <> usPostUninstall then
+    exit;
+  if UninstallSilent() then
+    Purge := HasSwitch('/PURGE')
+  else
+    Purge := MsgBox('Also delete the settings, the content staff edited and the engagement ' +
+      'data in ' + ExpandConstant('{#DataDir}') + '?', mbConfirmation,
+      MB_YESNO or MB_DEFBUTTON2) = IDYES;
+  if Purge then
+    DelTree(ExpandConstant('{#DataDir}'), True, True, True);
+end;
