@@ -61,6 +61,7 @@ def main() -> int:
             raise BuildFailed(f"the bundle is {size_mb:.1f} MB, more than {args.max_mb:g} MB; "
                               "see what grew with `du -a dist/rls-kiosk | sort -n | tail`")
         if not WINDOWS:
+            check_links(bundle)
             staged_install(bundle)
         if args.tarball and not WINDOWS:
             print(f"tarball: {make_tarball(bundle, args.dist)}")
@@ -154,6 +155,26 @@ def first_frame_seconds(program: Path, env: dict[str, str], cwd: Path,
         watchdog.cancel()
         process.kill()
         process.wait()
+
+
+def check_links(bundle: Path) -> None:
+    """Linux: every library the bundle brings must find the Qt, PySide and Python it needs."""
+    internal = bundle / "_internal"
+    env = {**os.environ, "LD_LIBRARY_PATH": f"{internal}:{internal / 'PySide6' / 'Qt' / 'lib'}"}
+    missing = set()
+    for library in internal.rglob("*.so*"):
+        if library.is_symlink() or not library.is_file():
+            continue
+        ldd = subprocess.run(["ldd", str(library)], capture_output=True, text=True, env=env)
+        for line in ldd.stdout.splitlines():
+            name = line.split("=>")[0].strip()
+            if "not found" in line and name.startswith(("libQt6", "libpyside", "libshiboken",
+                                                        "libpython", "libicu")):
+                missing.add(f"{library.relative_to(bundle)} needs {name}")
+    if missing:
+        raise BuildFailed("libraries the bundle needs are missing from it (trimmed too much in "
+                          "packaging/rls-kiosk.spec?):\n" + "\n".join(sorted(missing)))
+    print("links: every bundled library finds its Qt and Python libraries")
 
 
 def staged_install(bundle: Path) -> None:

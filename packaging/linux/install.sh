@@ -93,7 +93,8 @@ run_live() { if [ "$live" -eq 1 ]; then "$@"; fi; }
 # --- packages and the account -------------------------------------------------------------
 if [ "$live" -eq 1 ] && [ "$install_deps" -eq 1 ]; then
     packages="$RUNTIME_DEPS"
-    [ "$session" = cage ] && packages="$packages cage"
+    # cage (0.1.4 in Debian 12) refuses to start without Xwayland, though it does not depend on it.
+    [ "$session" = cage ] && packages="$packages cage xwayland"
     [ "$session" = desktop ] && packages="$packages $X11_DEPS"
     say "installing system packages: $(echo $packages)"
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $packages
