@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QCursor, QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
@@ -90,13 +90,26 @@ class _FirstFrame(QObject):
 
 def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
               windowed: bool) -> int:
+    from kiosk.crash import install_crash_handlers
+    from kiosk.instance import AlreadyRunning, hold_instance_lock
+    from kiosk.ui.kiosk_mode import attach_kiosk_mode
+    from kiosk.ui.staff.context import StaffContext
     from kiosk.ui.window import KioskWindow
 
     setup = resolve_setup(config, data_dir, content)
+    install_crash_handlers(setup.data_dir)
+    try:
+        instance_lock = hold_instance_lock(setup.data_dir)
+    except AlreadyRunning as exc:
+        print(f"rls-kiosk: {exc}", file=sys.stderr)
+        return 1
     app = create_application()
     library = load_content(setup.content_dir)
     recorder = _open_recorder(setup)
     window = KioskWindow(library, setup.settings, recorder, Translations())
+    mode = attach_kiosk_mode(window, StaffContext(setup.config_path, setup.data_dir,
+                                                  setup.content_dir, recorder),
+                             locked=not windowed)
     first_frame = _FirstFrame(window)
     window.installEventFilter(first_frame)
     Heartbeat(paths.heartbeat_file(setup.data_dir), parent=window).start()
@@ -104,8 +117,6 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
         window.resize(1280, 800)
         window.show()
     else:
-        if setup.settings.hide_cursor:
-            app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
         window.setWindowFlags(Qt.WindowType.FramelessWindowHint
                               | Qt.WindowType.WindowStaysOnTopHint)
         screen = app.primaryScreen()
@@ -115,6 +126,7 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
     try:
         return app.exec()
     finally:
+        del mode, instance_lock  # kept alive until here; the lock is released on deletion
         close = getattr(recorder, "close", None)
         if close:
             close()

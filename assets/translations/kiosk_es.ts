@@ -192,6 +192,287 @@
     </message>
 </context>
 <context>
+    <name>Staff</name>
+    <message>
+        <source>Staff PIN</source>
+        <translation>PIN del personal</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Type the staff PIN, then OK.</source>
+        <translation>Escriba el PIN del personal y toque Aceptar.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 more tries before the pad locks for 5 minutes.</source>
+        <translation>PIN incorrecto. Le quedan %1 intentos antes de que el teclado se bloquee por 5 minutos.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1.</source>
+        <translation>Demasiados PIN incorrectos. Vuelva a intentarlo en %1.</translation>
+    </message>
+    <message>
+        <source>No staff PIN is set on this kiosk. Clinic IT can set one with this command:
+rls-kiosk set-pin</source>
+        <translation>Este quiosco no tiene PIN del personal. El servicio informático de la clínica puede fijarlo con esta orden:
+rls-kiosk set-pin</translation>
+    </message>
+    <message>
+        <source>Reload content now</source>
+        <translation>Volver a cargar el contenido ahora</translation>
+    </message>
+    <message>
+        <source>Content last loaded at %1 on %2.</source>
+        <translation>Contenido cargado por última vez a las %1 del %2.</translation>
+    </message>
+    <message>
+        <source>Content folder: %1</source>
+        <translation>Carpeta del contenido: %1</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>%1: no topics - this language is not offered</source>
+        <translation>%1: sin temas; este idioma no se ofrece</translation>
+    </message>
+    <message>
+        <source>%1: %2 topics, %3 quiz questions</source>
+        <translation>%1: %2 temas, %3 preguntas de la prueba</translation>
+    </message>
+    <message>
+        <source>No problems found in the content files.</source>
+        <translation>No se encontraron problemas en los archivos del contenido.</translation>
+    </message>
+    <message>
+        <source>%1 problems (files or parts with an error are not shown), %2 warnings</source>
+        <translation>%1 problemas (los archivos o partes con un error no se muestran), %2 avisos</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>... and %1 more. Run `rls-kiosk validate` to see them all.</source>
+        <translation>... y %1 más. Ejecute `rls-kiosk validate` para verlos todos.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>%1 to %2. Counts from 1 to 4 are shown as &quot;fewer than 5&quot;, as in the printed report.</source>
+        <translation>Del %1 al %2. Los recuentos de 1 a 4 se muestran como &quot;menos de 5&quot;, igual que en el informe impreso.</translation>
+    </message>
+    <message>
+        <source>Recording: %1</source>
+        <translation>Registro: %1</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Últimos 12 meses</translation>
+    </message>
+    <message>
+        <source>Plug in a USB drive, choose the period, then tap where the report should go. It is a page to open in any web browser, and tables for a spreadsheet.</source>
+        <translation>Conecte una memoria USB, elija el periodo y toque dónde guardar el informe. Es una página que se abre en cualquier navegador, y tablas para una hoja de cálculo.</translation>
+    </message>
+    <message>
+        <source>Look for drives again</source>
+        <translation>Buscar memorias de nuevo</translation>
+    </message>
+    <message>
+        <source>No USB drive found.</source>
+        <translation>No se encontró ninguna memoria USB.</translation>
+    </message>
+    <message>
+        <source>Save on USB drive &quot;%1&quot;</source>
+        <translation>Guardar en la memoria USB &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Save in the kiosk&apos;s data folder</source>
+        <translation>Guardar en la carpeta de datos del quiosco</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>Guardando...</translation>
+    </message>
+    <message>
+        <source>Staff panel</source>
+        <translation>Panel del personal</translation>
+    </message>
+    <message>
+        <source>Back to the kiosk</source>
+        <translation>Volver al quiosco</translation>
+    </message>
+    <message>
+        <source>Ask &quot;Still there?&quot; after no touch for</source>
+        <translation>Preguntar &quot;¿Sigue ahí?&quot; tras este tiempo sin tocar</translation>
+    </message>
+    <message>
+        <source>Languages offered</source>
+        <translation>Idiomas ofrecidos</translation>
+    </message>
+    <message>
+        <source>Text size for each new visitor</source>
+        <translation>Tamaño del texto para cada visitante</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>Grande</translation>
+    </message>
+    <message>
+        <source>Largest</source>
+        <translation>Muy grande</translation>
+    </message>
+    <message>
+        <source>Quiz</source>
+        <translation>Prueba</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Estándar</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Se ofrece</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Oculta</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Guardar la configuración</translation>
+    </message>
+    <message>
+        <source>At least one language must stay on.</source>
+        <translation>Al menos un idioma debe quedar activado.</translation>
+    </message>
+    <message>
+        <source>Saved. The kiosk uses these settings from now on.</source>
+        <translation>Guardado. El quiosco usa esta configuración a partir de ahora.</translation>
+    </message>
+    <message>
+        <source>Last crash</source>
+        <translation>Último fallo</translation>
+    </message>
+    <message>
+        <source>This kiosk</source>
+        <translation>Este quiosco</translation>
+    </message>
+    <message>
+        <source>Exit kiosk</source>
+        <translation>Salir del quiosco</translation>
+    </message>
+    <message>
+        <source>Closes the kiosk program and shows the computer&apos;s desktop. To start the kiosk again, restart the computer.</source>
+        <translation>Cierra el programa del quiosco y muestra el escritorio del ordenador. Para volver a iniciar el quiosco, reinicie el ordenador.</translation>
+    </message>
+    <message>
+        <source>Exit kiosk...</source>
+        <translation>Salir del quiosco...</translation>
+    </message>
+    <message>
+        <source>Really close the kiosk?</source>
+        <translation>¿Cerrar de verdad el quiosco?</translation>
+    </message>
+    <message>
+        <source>Yes, exit the kiosk</source>
+        <translation>Sí, salir del quiosco</translation>
+    </message>
+    <message>
+        <source>No, keep it running</source>
+        <translation>No, dejarlo funcionando</translation>
+    </message>
+    <message>
+        <source>No crash recorded.</source>
+        <translation>No hay ningún fallo registrado.</translation>
+    </message>
+    <message>
+        <source>%1: %2 (the kiosk restarted itself).</source>
+        <translation>%1: %2 (el quiosco se reinició solo).</translation>
+    </message>
+    <message>
+        <source>Visits: %1</source>
+        <translation>Visitas: %1</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>no se registran</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versión %1</translation>
+    </message>
+    <message>
+        <source>Settings file: %1</source>
+        <translation>Archivo de configuración: %1</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>Carpeta de datos: %1</translation>
+    </message>
+    <message>
+        <source>Log file: %1</source>
+        <translation>Archivo de registro: %1</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Contenido</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visitas</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Guardar informe</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Goes back to the kiosk by itself after %1 without a touch.</source>
+        <translation>Vuelve solo al quiosco tras %1 sin tocar la pantalla.</translation>
+    </message>
+    <message>
+        <source>No content could be read from %1, so the kiosk keeps showing what it had. Check the folder (or the network share), then reload again.</source>
+        <translation>No se pudo leer ningún contenido de %1, así que el quiosco sigue mostrando el que tenía. Revise la carpeta (o la carpeta compartida de red) y vuelva a cargar.</translation>
+    </message>
+    <message>
+        <source>Reloaded: %1 languages, %2 problems, %3 warnings.</source>
+        <translation>Contenido cargado: %1 idiomas, %2 problemas, %3 avisos.</translation>
+    </message>
+</context>
+<context>
     <name>Updating</name>
     <message>
         <source>Information is being updated</source>

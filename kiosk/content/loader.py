@@ -289,6 +289,9 @@ def load_quiz(loader: _Loader, path: Path) -> tuple[str, tuple[QuizQuestion, ...
             continue
         seen.add(question.id)
         questions.append(question)
+    if not questions:
+        loader.warning(path, 0, "has no usable questions, so the quiz is not offered",
+                       "fix the errors above, or write questions as content/README.md shows")
     return fm.text("title"), tuple(questions)
 
 
@@ -372,6 +375,10 @@ def load_language(loader: _Loader, lang: str, site: Site) -> LanguageContent | N
     quiz_title, quiz = ("", ())
     if (folder / "quiz.md").exists():
         quiz_title, quiz = load_quiz(loader, folder / "quiz.md")
+        _check_quiz_links(loader, folder / "quiz.md", quiz, sections)
+    elif sections:
+        loader.warning(folder / "quiz.md", 0, "is missing, so the quiz is not offered in "
+                       f'"{lang}"', "add one (see content/README.md), or leave it out on purpose")
     attract_title, slides = _load_pages_file(loader, folder / "attract.md", ATTRACT_KEYS)
     disclaimer = folder / "disclaimer.md"
     dis_title, dis_pages = _load_pages_file(loader, disclaimer, DISCLAIMER_KEYS)
@@ -387,6 +394,17 @@ def load_language(loader: _Loader, lang: str, site: Site) -> LanguageContent | N
         slides=tuple(Slide(p.title, p.markdown) for p in slides),
         disclaimer_title=dis_title, disclaimer_short=dis_short,
         disclaimer_pages=tuple(dis_pages), notice=notice)
+
+
+def _check_quiz_links(loader: _Loader, path: Path, quiz: tuple[QuizQuestion, ...],
+                      sections: dict[str, Section]) -> None:
+    for question in quiz:
+        if question.section and question.section not in sections:
+            loader.warning(path, question.line,
+                           f'question "{question.id}" links to section "{question.section}", '
+                           "which does not exist, so the results offer no topic for it",
+                           "use the part of a section's file name after the number, "
+                           'e.g. "what-is-rls"')
 
 
 def _load_pages_file(loader: _Loader, path: Path, keys: set[str]) -> tuple[str, list[Page]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -13,6 +14,9 @@ from kiosk.config import Settings
 from kiosk.content.model import Library
 from kiosk.ui.i18n import Translations
 from kiosk.ui.window import KioskWindow
+
+
+PREVIEW_SEED = 1  # the same quiz questions in every preview, so reviews compare like with like
 
 
 class PreviewRecorder:
@@ -41,8 +45,7 @@ def _screens(window: KioskWindow, lang: str) -> Iterator[str]:
             window.open_section(section.slug, page)
             yield f"{lang}-reader-{section.order:02d}-{section.slug}-p{page + 1}"
     if window.library.content_for(lang).quiz:
-        window.show_quiz()
-        yield f"{lang}-quiz"
+        yield from _quiz_screens(window, lang)
     window.show_disclaimer()
     yield f"{lang}-disclaimer"
     window.show_sources()
@@ -53,12 +56,31 @@ def _screens(window: KioskWindow, lang: str) -> Iterator[str]:
     window.reset_visit("attract")
 
 
+def _quiz_screens(window: KioskWindow, lang: str) -> Iterator[str]:
+    """A question, the feedback after a wrong answer (both marks show), and the results.
+
+    Every other answer is wrong, starting with the first, so the results list missed topics.
+    """
+    window.show_quiz()
+    yield f"{lang}-quiz-question"
+    flow, number = window.quiz, 0
+    while flow.round is not None and (drawn := flow.round.current) is not None:
+        wrong = number % 2 == 0
+        flow.choose((drawn.correct + 1) % len(drawn.answers) if wrong else drawn.correct)
+        if number == 0:
+            yield f"{lang}-quiz-feedback"
+        flow.next()
+        number += 1
+    yield f"{lang}-quiz-results"
+
+
 def render_previews(library: Library, settings: Settings, out: Path, *, width: int,
                     height: int, languages: list[str], text_size: str,
                     theme: str) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     settings = replace(settings, text_size=text_size, theme=theme)
-    window = KioskWindow(library, settings, PreviewRecorder(), Translations())
+    window = KioskWindow(library, settings, PreviewRecorder(), Translations(),
+                         rng=random.Random(PREVIEW_SEED))
     window.resize(width, height)
     window.show()
     written: list[Path] = []

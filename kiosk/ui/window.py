@@ -7,6 +7,7 @@ what comes next. Everything a visit changed is forgotten in `reset_visit`.
 from __future__ import annotations
 
 import html
+import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,8 +28,10 @@ from kiosk.ui.home import QUIZ_KEY, HomeScreen, TileInfo
 from kiosk.ui.i18n import Translations, tr
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.overlay import IdleOverlay
+from kiosk.ui.quiz_flow import QuizFlow
 from kiosk.ui.reader import ReaderScreen
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import ScreenWidget
 
 # Shown in every offered language at once, so it is translated without switching languages.
 ATTRACT_PROMPT = ("Attract", QT_TRANSLATE_NOOP("Attract", "Touch anywhere to start"))
@@ -48,7 +51,8 @@ class ReaderPosition:
 class KioskWindow(QWidget):
     def __init__(self, library: Library, settings: Settings, recorder: EventRecorder,
                  translations: Translations, *, clock: Callable[[], float] = time.monotonic,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today,
+                 rng: random.Random | None = None) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
         self.setWindowTitle("RLS kiosk")
@@ -72,8 +76,10 @@ class KioskWindow(QWidget):
         self.reader = ReaderScreen()
         self.document = DocumentScreen()
         self.updating = UpdatingScreen()
+        self.quiz = QuizFlow(recorder, clock, rng or random.Random(),
+                             lambda: self.library.content_for(self.language), self._section_title)
         self.stack = QStackedWidget()
-        for screen in (self.attract, self.home, self.reader, self.document, self.updating):
+        for screen in self._screens():
             self.stack.addWidget(screen)
         self.footer = Footer()
         layout = QVBoxLayout(self)
@@ -90,6 +96,9 @@ class KioskWindow(QWidget):
         self.reader.page_requested.connect(self.turn_page)
         self.reader.link_activated.connect(self._link_activated)
         self.document.home_requested.connect(self.show_home)
+        self.quiz.screen_requested.connect(self._show_quiz_screen)
+        self.quiz.home_requested.connect(self.show_home)
+        self.quiz.section_requested.connect(self.open_section)
         self.footer.disclaimer_requested.connect(self.show_disclaimer)
         self.footer.language_chosen.connect(self.set_language)
         self.footer.text_size_chosen.connect(self.set_text_size)
@@ -139,6 +148,10 @@ class KioskWindow(QWidget):
     def section(self, slug: str) -> tuple[Section, bool] | None:
         return next((item for item in self.sections() if item[0].slug == slug), None)
 
+    def _section_title(self, slug: str) -> str | None:
+        found = self.section(slug)
+        return found[0].title if found else None
+
     def _fill_attract(self) -> None:
         slides: list[list] = []
         for lang in self.languages():
@@ -181,7 +194,7 @@ class KioskWindow(QWidget):
         self._theme = None
         theme = self.theme
         self.setStyleSheet(theme.stylesheet())
-        for screen in (self.attract, self.home, self.reader, self.document, self.updating):
+        for screen in self._screens():
             screen.set_theme(theme)
         self.footer.apply_theme(theme)
         self.overlay.apply_theme(theme)
@@ -196,6 +209,10 @@ class KioskWindow(QWidget):
     # -- navigation ----------------------------------------------------------------------
     def current_screen(self) -> QWidget:
         return self.stack.currentWidget()
+
+    def _screens(self) -> tuple[ScreenWidget, ...]:
+        return (self.attract, self.home, self.reader, self.document, self.updating,
+                self.quiz.question_screen, self.quiz.results_screen)
 
     def go_attract(self) -> None:
         self.idle.stop()
@@ -217,6 +234,8 @@ class KioskWindow(QWidget):
         self.show_home()
 
     def _leave_page(self) -> None:
+        """Close what the patient is leaving: the page's dwell time, an unfinished quiz."""
+        self.quiz.leave()
         if self.position is not None:
             seconds = max(0, round(self.clock() - self.position.since))
             self.recorder.record("page_dwell", section=self.position.slug,
@@ -322,11 +341,12 @@ class KioskWindow(QWidget):
 
     def show_quiz(self) -> None:
         self._leave_page()
-        content = self.library.content_for(self.language)
-        title = content.quiz_title or tr("Home", "Quick quiz")
-        text = tr("Quiz", "%1 questions about what you have read.").replace(
-            "%1", str(min(len(content.quiz), self.settings.quiz_round_size)))
-        self._show_document("quiz", title, f"<p>{html.escape(text)}</p>")
+        self.quiz.start(self.settings.quiz_round_size, self.settings.quiz_shuffle_answers)
+
+    def _show_quiz_screen(self, screen: QWidget, name: str) -> None:
+        self.footer.show()
+        self.stack.setCurrentWidget(screen)
+        self.recorder.record("screen_view", screen=name)
 
     def _show_document(self, screen: str, title: str, body: str) -> None:
         self.footer.show()
@@ -354,8 +374,7 @@ class KioskWindow(QWidget):
 
     def _apply_language(self) -> None:
         self.translations.switch(self.language)
-        for widget in (self.home, self.reader, self.document, self.updating, self.footer,
-                       self.overlay):
+        for widget in (*self._screens(), self.footer, self.overlay):
             widget.retranslate()
         self._fill_home()
         self._sync_footer()
@@ -366,8 +385,10 @@ class KioskWindow(QWidget):
             else:
                 self._render_page()
         elif current is self.document and self._document:
-            {"disclaimer": self.show_disclaimer, "sources": self.show_sources,
-             "quiz": self.show_quiz}[self._document[0]]()
+            {"disclaimer": self.show_disclaimer, "sources": self.show_sources}[
+                self._document[0]]()
+        elif current in (self.quiz.question_screen, self.quiz.results_screen):
+            self.quiz.language_changed()
 
     def set_text_size(self, size: str) -> None:
         if size != self.text_size:

@@ -1,0 +1,111 @@
+"""Outside opening hours (setting `opening_hours`): a dark screen, and the display may sleep.
+
+Checked every 30 seconds against an injected clock. The screen only goes dark when nobody is
+using the kiosk (no visit, no staff mode). A touch on the dark screen wakes it to the attract
+screen and keeps it lit for five minutes even if the clinic is still closed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from kiosk.hours import parse_hours
+from kiosk.ui.awake import KeepAwake
+
+if TYPE_CHECKING:
+    from kiosk.ui.window import KioskWindow
+
+CHECK_MS = 30_000
+WAKE_MS = 5 * 60_000
+
+_PRESS = {QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress}
+_RELEASE = {QEvent.Type.TouchEnd, QEvent.Type.MouseButtonRelease}
+
+
+class DarkScreen(QWidget):
+    """Black over the whole window; lifting a finger from it emits `woken`."""
+
+    woken = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        QPainter(self).fillRect(self.rect(), Qt.GlobalColor.black)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in _PRESS | _RELEASE | {QEvent.Type.TouchUpdate}:
+            event.accept()
+            if event.type() in _RELEASE:
+                self.woken.emit()
+            return True
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(self.parentWidget().rect())
+        return False
+
+
+class AfterHours(QObject):
+    def __init__(self, window: KioskWindow, awake: KeepAwake, busy: Callable[[], bool], *,
+                 now: Callable[[], datetime] = datetime.now) -> None:
+        super().__init__(window)
+        self.window = window
+        self.awake = awake
+        self.busy = busy
+        self.now = now
+        self.screen = DarkScreen(window)
+        self.screen.woken.connect(self.wake)
+        self.check_timer = QTimer(self)
+        self.check_timer.setInterval(CHECK_MS)
+        self.check_timer.timeout.connect(self.check)
+        self.wake_timer = QTimer(self)
+        self.wake_timer.setSingleShot(True)
+        self.wake_timer.setInterval(WAKE_MS)
+        self.wake_timer.timeout.connect(self._wake_over)
+        self.woken = False  # lit by a touch while closed
+        self.check_timer.start()
+
+    @property
+    def dark(self) -> bool:
+        return self.screen.isVisible()
+
+    def check(self) -> None:
+        hours = parse_hours(self.window.settings.opening_hours)
+        if hours.is_open(self.now()):
+            self.woken = False
+            self.wake_timer.stop()
+            if self.dark:
+                self._light()
+            return
+        if self.dark or self.busy() or self.woken:
+            return
+        self.window.attract.stop()
+        self.screen.setGeometry(self.window.rect())
+        self.screen.show()
+        self.screen.raise_()
+        self.awake.release()
+
+    def wake(self) -> None:
+        self._light()
+        self.woken = True
+        self.wake_timer.start()
+
+    def _wake_over(self) -> None:
+        self.woken = False
+        self.check()
+
+    def _light(self) -> None:
+        self.screen.hide()
+        self.awake.hold()
+        self.window.go_attract()

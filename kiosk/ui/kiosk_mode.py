@@ -1,0 +1,51 @@
+"""Puts the staff mode, the lockdown, keep-awake and opening hours around a kiosk window.
+
+`locked` is kiosk mode proper (full screen); without it (`--windowed`, for development) staff
+mode still works but the window closes normally, keys work and the screen may sleep.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kiosk.ui.after_hours import AfterHours
+from kiosk.ui.awake import KeepAwake
+from kiosk.ui.lockdown import Lockdown
+from kiosk.ui.staff.context import StaffContext
+from kiosk.ui.staff.mode import StaffMode
+
+if TYPE_CHECKING:
+    from kiosk.ui.window import KioskWindow
+
+
+@dataclass
+class KioskMode:
+    staff: StaffMode
+    lockdown: Lockdown | None = None
+    awake: KeepAwake | None = None
+    after_hours: AfterHours | None = None
+
+    def exit(self) -> None:
+        """Staff chose Exit kiosk: the only way the window closes in kiosk mode."""
+        if self.lockdown is not None:
+            self.lockdown.allow_exit()
+        if self.awake is not None:
+            self.awake.release()
+        self.staff.window.close()
+
+
+def attach_kiosk_mode(window: KioskWindow, context: StaffContext, *, locked: bool,
+                      awake: KeepAwake | None = None) -> KioskMode:
+    mode = KioskMode(StaffMode(window, context))
+    mode.staff.exit_requested.connect(mode.exit)
+    if not locked:
+        return mode
+    mode.lockdown = Lockdown(window, hide_cursor=window.settings.hide_cursor)
+    mode.staff.panel_shown.connect(mode.lockdown.show_cursor)
+    mode.awake = awake or KeepAwake()
+    mode.awake.hold()
+    mode.after_hours = AfterHours(
+        window, mode.awake,
+        busy=lambda: window.visit_started is not None or mode.staff.active)
+    return mode

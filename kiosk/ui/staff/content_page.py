@@ -1,0 +1,120 @@
+"""Staff page "Content": what the kiosk is showing, every problem in the files, Reload now."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+from kiosk.content.model import Finding, Library
+from kiosk.ui.footer import language_name
+from kiosk.ui.i18n import tr
+from kiosk.ui.staff.parts import StaffPage, card
+from kiosk.ui.widgets import role_label, touch_button
+
+MAX_FINDINGS = 40  # beyond this, `rls-kiosk validate` is the better place to read them
+
+
+def _where(finding: Finding, library: Library) -> str:
+    try:
+        path = finding.path.relative_to(library.root)
+    except ValueError:
+        path = finding.path
+    return f"{path}:{finding.line}" if finding.line else str(path)
+
+
+class ContentPage(StaffPage):
+    reload_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reload_button = touch_button(role="primary")
+        self.reload_button.clicked.connect(self.reload_requested.emit)
+        self.result = role_label(name="StaffResult")
+        self.result.hide()
+        self.folder = role_label(role="muted")
+        self.loaded = role_label()
+        self.languages_box, self._languages = card()
+        self.language_labels: list[QLabel] = []
+        self.findings_box, self._findings = card()
+        self.findings_title = role_label(role="h2")
+        self._findings.addWidget(self.findings_title)
+        self.finding_labels: list[QLabel] = []
+        self.column.addWidget(self.loaded)
+        self.column.addWidget(self.folder)
+        self.column.addWidget(self.reload_button)
+        self.column.addWidget(self.result)
+        self.column.addWidget(self.languages_box)
+        self.column.addWidget(self.findings_box)
+        self.column.addStretch(1)
+        self.reload_button.setText(tr("Staff", "Reload content now"))
+
+    def show_library(self, library: Library, loaded_at: datetime) -> None:
+        self.loaded.setText(tr("Staff", "Content last loaded at %1 on %2.")
+                            .replace("%1", f"{loaded_at:%H:%M}")
+                            .replace("%2", f"{loaded_at:%d %b %Y}"))
+        self.folder.setText(tr("Staff", "Content folder: %1").replace("%1", str(library.root)))
+        self._fill_languages(library)
+        self._fill_findings(library)
+        if self._theme is not None:
+            self.apply_theme(self._theme)
+
+    def show_result(self, text: str, ok: bool) -> None:
+        self.result.setText(text)
+        self.result.setProperty("state", "ok" if ok else "problem")
+        self.result.style().unpolish(self.result)
+        self.result.style().polish(self.result)
+        self.result.show()
+
+    def _clear(self, layout: QVBoxLayout, keep: int) -> None:
+        while layout.count() > keep:
+            item = layout.takeAt(keep)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+
+    def _fill_languages(self, library: Library) -> None:
+        self._clear(self._languages, 0)
+        self._languages.addWidget(role_label(tr("Staff", "Languages"), "h2"))
+        self.language_labels = []
+        for lang in library.site.languages:
+            content = library.languages.get(lang)
+            if content is None or not content.sections:
+                line = tr("Staff", "%1: no topics - this language is not offered") \
+                    .replace("%1", language_name(lang))
+            else:
+                line = tr("Staff", "%1: %2 topics, %3 quiz questions") \
+                    .replace("%1", language_name(lang)) \
+                    .replace("%2", str(len(content.sections))) \
+                    .replace("%3", str(len(content.quiz)))
+            label = role_label(line)
+            self._languages.addWidget(label)
+            self.language_labels.append(label)
+
+    def _fill_findings(self, library: Library) -> None:
+        self._clear(self._findings, 1)
+        findings = sorted(library.findings, key=lambda f: (f.severity != "error", str(f.path),
+                                                           f.line))
+        errors = sum(f.severity == "error" for f in findings)
+        if not findings:
+            self.findings_title.setText(tr("Staff", "No problems found in the content files."))
+        else:
+            self.findings_title.setText(
+                tr("Staff", "%1 problems (files or parts with an error are not shown), "
+                   "%2 warnings").replace("%1", str(errors))
+                .replace("%2", str(len(findings) - errors)))
+        self.finding_labels = []
+        for finding in findings[:MAX_FINDINGS]:
+            kind = tr("Staff", "Problem") if finding.severity == "error" else tr("Staff",
+                                                                                  "Warning")
+            text = f"{kind} - {_where(finding, library)}: {finding.message}"
+            if finding.hint:
+                text += f" ({finding.hint})"
+            label = role_label(text, name="Finding")
+            label.setProperty("severity", finding.severity)
+            self._findings.addWidget(label)
+            self.finding_labels.append(label)
+        if len(findings) > MAX_FINDINGS:
+            more = tr("Staff", "... and %1 more. Run `rls-kiosk validate` to see them all.") \
+                .replace("%1", str(len(findings) - MAX_FINDINGS))
+            self._findings.addWidget(role_label(more, "muted"))

@@ -1,0 +1,46 @@
+"""What the staff panel needs from outside the window: folders, the recorder and the clocks.
+
+Everything that touches time or the machine is a field, so tests pass fakes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from kiosk.content.loader import load_library
+from kiosk.content.model import Library
+from kiosk.engagement.store import DB_FILENAME
+from kiosk.staff.drives import removable_drives
+
+
+@dataclass
+class StaffContext:
+    config_path: Path
+    data_dir: Path
+    content_dir: Path
+    recorder: object  # record(kind, **fields); `status` and `flush` when it is the real one
+    load_library: Callable[[Path], Library] = load_library
+    wall_clock: Callable[[], float] = time.time  # the PIN lockout must survive a restart
+    now: Callable[[], datetime] = datetime.now
+    list_drives: Callable[[], list[Path]] = removable_drives
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / DB_FILENAME
+
+    def record(self, kind: str, **fields: object) -> None:
+        self.recorder.record(kind, **fields)  # type: ignore[attr-defined]
+
+    def recorder_status(self) -> str:
+        status = getattr(self.recorder, "status", None)
+        return getattr(status, "message", "") if status is not None else ""
+
+    def flush_events(self) -> None:
+        """Let the dashboard see the latest visits (waits at most a second)."""
+        flush = getattr(self.recorder, "flush", None)
+        if flush is not None:
+            flush(1.0)

@@ -1,0 +1,232 @@
+"""Staff mode: the hidden hold, the PIN pad, the panel, and closing itself when left alone.
+
+Holding the clinic's name or logo on the home screen for 3 seconds ends the patient's visit
+(recorded as ended by staff) and opens the PIN pad, so nothing of the visit stays on screen
+behind it. A right PIN opens the panel. Staff mode closes itself after `staff_idle_timeout`
+seconds without a touch, back to the attract screen. Every PIN check is recorded as
+"staff_login" with ok true or false, never the digits.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from kiosk import paths
+from kiosk.config import Settings, load_settings
+from kiosk.staff.lockout import PinGate
+from kiosk.ui.i18n import tr
+from kiosk.ui.staff.content_page import ContentPage
+from kiosk.ui.staff.context import StaffContext
+from kiosk.ui.staff.dashboard_page import DashboardPage
+from kiosk.ui.staff.export_page import ExportPage
+from kiosk.ui.staff.gesture import HoldGesture
+from kiosk.ui.staff.panel import StaffPanel
+from kiosk.ui.staff.pinpad import PinPad
+from kiosk.ui.staff.settings_page import SettingsPage, duration_text
+from kiosk.ui.staff.system_page import SystemPage
+from kiosk.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+_INPUT = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
+          QEvent.Type.Wheel, QEvent.Type.MouseMove}
+
+
+class StaffMode(QObject):
+    panel_shown = Signal(bool)  # True when the panel opens, False when it closes
+    exit_requested = Signal()
+
+    def __init__(self, window: KioskWindow, context: StaffContext) -> None:
+        super().__init__(window)
+        self.window = window
+        self.context = context
+        self._startup_hash = window.settings.staff_pin_hash
+        self._pin_hash = self._startup_hash
+        self.gate = PinGate(paths.staff_lockout_file(context.data_dir), lambda: self._pin_hash,
+                            clock=context.wall_clock)
+        self.loaded_at = context.now()
+        self._theme: Theme | None = None
+        self.gesture = HoldGesture([window.home.logo, window.home.clinic, window.home.heading],
+                                   self)
+        self.pad = PinPad(window)
+        self.content_page = ContentPage()
+        self.dashboard_page = DashboardPage(context.database, window.today, self._section_titles,
+                                            context.recorder_status)
+        self.export_page = ExportPage(context.database, context.data_dir, context.list_drives,
+                                      window.today, context.now, context.flush_events)
+        self.settings_page = SettingsPage(context.config_path, lambda: self.window.settings,
+                                          self._content_languages)
+        self.system_page = SystemPage(context.data_dir, context.config_path,
+                                      context.recorder_status)
+        self.panel = StaffPanel(window, [
+            ("content", tr("Staff", "Content"), self.content_page),
+            ("visits", tr("Staff", "Visits"), self.dashboard_page),
+            ("export", tr("Staff", "Save report"), self.export_page),
+            ("settings", tr("Staff", "Settings"), self.settings_page),
+            ("system", tr("Staff", "System"), self.system_page),
+        ])
+        self.session_timer = QTimer(self)
+        self.session_timer.setSingleShot(True)
+        self.session_timer.timeout.connect(self.close)
+        self.lock_timer = QTimer(self)
+        self.lock_timer.setInterval(1000)
+        self.lock_timer.timeout.connect(self._show_gate)
+
+        self.gesture.held.connect(self.open_pad)
+        self.pad.submitted.connect(self._check_pin)
+        self.pad.cancelled.connect(self.close)
+        self.panel.close_requested.connect(self.close)
+        self.content_page.reload_requested.connect(self.reload_content)
+        self.settings_page.saved.connect(self._settings_saved)
+        self.system_page.exit_requested.connect(self.exit_requested.emit)
+        window.installEventFilter(self)
+
+    @property
+    def active(self) -> bool:
+        return self.pad.isVisible() or self.panel.isVisible()
+
+    # -- getting in ----------------------------------------------------------------------
+    def _read_pin_hash(self) -> str:
+        """The PIN as set now: `set-pin` while the kiosk runs works without a restart."""
+        settings, problems = load_settings(self.context.config_path)
+        if any(not problem.key for problem in problems):
+            return self._startup_hash  # the file cannot be read right now: keep what we had
+        return settings.staff_pin_hash
+
+    def open_pad(self) -> None:
+        if self.active or self.window.current_screen() is not self.window.home:
+            return
+        self.window.reset_visit("staff")
+        self._pin_hash = self._read_pin_hash()
+        self._retheme()
+        self.pad.open_over(self.window, self.gate.state())
+        self._show_gate()
+        self._restart_session()
+        self._watch_input(True)
+
+    def _show_gate(self) -> None:
+        state = self.gate.state()
+        if self.pad.state.state == "wrong" and state.state == "ready":
+            return  # keep "Wrong PIN, n more tries" on screen until the next try
+        self.pad.show_state(state)
+        if state.state == "locked":
+            self.lock_timer.start()
+        else:
+            self.lock_timer.stop()
+
+    def _check_pin(self, pin: str) -> None:
+        checked = self.gate.state().state == "ready"
+        result = self.gate.check(pin)
+        if checked:
+            self.context.record("staff_login", ok=result.state == "ok")
+        if result.state == "ok":
+            self.pad.hide()
+            self.lock_timer.stop()
+            self.open_panel()
+            return
+        self.pad.show_state(result)
+        if result.state == "locked":
+            self.lock_timer.start()
+
+    # -- the panel -----------------------------------------------------------------------
+    def open_panel(self, page: str = "content") -> None:
+        self._retheme()
+        self.content_page.show_library(self.window.library, self.loaded_at)
+        self.panel.note.setText(
+            tr("Staff", "Goes back to the kiosk by itself after %1 without a touch.")
+            .replace("%1", duration_text(self.window.settings.staff_idle_timeout)))
+        self.panel.open_over(self.window, page)
+        self._restart_session()
+        self.panel_shown.emit(True)
+
+    def close(self) -> None:
+        """Back to the kiosk: Cancel on the pad, "Back to the kiosk", or left alone."""
+        was_panel = self.panel.isVisible()
+        self.pad.hide()
+        self.pad.clear()
+        self.panel.hide()
+        self.lock_timer.stop()
+        self.session_timer.stop()
+        self._watch_input(False)
+        self.window.go_attract()
+        if was_panel:
+            self.panel_shown.emit(False)
+
+    def _watch_input(self, on: bool) -> None:
+        """Every touch anywhere restarts the staff timeout; watched only while staff mode is
+        open, so patients' touches cost nothing here."""
+        app = QApplication.instance()
+        if app is not None:
+            (app.installEventFilter if on else app.removeEventFilter)(self)
+
+    def _restart_session(self) -> None:
+        self.session_timer.start(self.window.settings.staff_idle_timeout * 1000)
+
+    # -- what the pages change -----------------------------------------------------------
+    def reload_content(self) -> None:
+        library = self.context.load_library(self.context.content_dir)
+        for finding in library.findings:
+            (log.warning if finding.severity == "error" else log.info)("Content: %s", finding)
+        if library.is_empty and not self.window.library.is_empty:
+            self.content_page.show_result(
+                tr("Staff", "No content could be read from %1, so the kiosk keeps showing "
+                   "what it had. Check the folder (or the network share), then reload again.")
+                .replace("%1", str(self.context.content_dir)), ok=False)
+            return
+        self.window.set_library(library)
+        self.loaded_at = self.context.now()
+        self.content_page.show_library(library, self.loaded_at)
+        errors = len(library.errors)
+        self.content_page.show_result(
+            tr("Staff", "Reloaded: %1 languages, %2 problems, %3 warnings.")
+            .replace("%1", str(len(library.languages))).replace("%2", str(errors))
+            .replace("%3", str(len(library.findings) - errors)), ok=not errors)
+
+    def _settings_saved(self, settings: Settings) -> None:
+        self.window.apply_settings(settings)
+        self.panel.raise_()
+
+    def _section_titles(self) -> dict[str, str]:
+        """Section names for the charts, in the default language where it has them."""
+        library = self.window.library
+        default = library.site.default_language
+        titles: dict[str, str] = {}
+        for lang in [*(lang for lang in library.languages if lang != default), default]:
+            content = library.languages.get(lang)
+            titles.update({s.slug: s.title for s in content.sections} if content else {})
+        return titles
+
+    def _content_languages(self) -> list[str]:
+        library = self.window.library
+        return [lang for lang in library.site.languages if lang in library.languages]
+
+    # -- events --------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if watched is self.window and kind == QEvent.Type.Resize and self.active:
+            QTimer.singleShot(0, self, self._retheme)
+        elif kind in _INPUT and self.active:
+            self._restart_session()
+        return False
+
+    def _retheme(self) -> None:
+        """Staff screens use the kiosk's colours at the normal text size, whatever size the
+        last patient chose (their text size is a setting for patients, and the panel's long
+        labels must fit a 1366x768 or portrait screen)."""
+        window = self.window
+        theme = Theme.create(window.theme_name, "normal", window.width(), window.height(),
+                             window.library.site.colours)
+        if theme != self._theme:
+            self._theme = theme
+            sheet = theme.stylesheet()
+            self.pad.setStyleSheet(sheet)
+            self.panel.setStyleSheet(sheet)
+        self.pad.apply_theme(theme)
+        self.panel.apply_theme(theme)

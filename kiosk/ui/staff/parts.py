@@ -1,0 +1,94 @@
+"""Building blocks of the staff panel's pages: choice rows, cards and a finger-scrolled page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QScrollerProperties,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.theme import Theme
+from kiosk.ui.touch import enable_kinetic_scroll
+from kiosk.ui.widgets import touch_button
+
+
+class Choices(QWidget):
+    """A row of big buttons of which one (or, with `several`, any number) is on."""
+
+    chosen = Signal(str)
+
+    def __init__(self, options: list[tuple[str, str]], *, several: bool = False) -> None:
+        super().__init__()
+        self.buttons: dict[str, QPushButton] = {}
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(not several)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        for key, text in options:
+            button = touch_button(text, role="segment")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, k=key: self.chosen.emit(k))
+            self._group.addButton(button)
+            self._row.addWidget(button)
+            self.buttons[key] = button
+        self._row.addStretch(1)
+
+    def set_spacing(self, spacing: int) -> None:
+        self._row.setSpacing(spacing)
+
+    def checked(self) -> list[str]:
+        return [key for key, button in self.buttons.items() if button.isChecked()]
+
+    def set_checked(self, keys: list[str] | tuple[str, ...]) -> None:
+        for key, button in self.buttons.items():
+            button.setChecked(key in keys)
+
+
+def card() -> tuple[QWidget, QVBoxLayout]:
+    box = QWidget()
+    box.setObjectName("StaffCard")
+    box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    layout = QVBoxLayout(box)
+    return box, layout
+
+
+class StaffPage(QScrollArea):
+    """A page that scrolls by finger; subclasses fill `column` and refresh in `refresh()`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        host = QWidget()
+        self.column = QVBoxLayout(host)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.setWidget(host)
+        enable_kinetic_scroll(self)
+        # Buttons fill these pages: a held-back press (the scroller's default 0.25 s delay)
+        # can be lost when the finger lifts first, so presses go through at once.
+        scroller = QScroller.scroller(self.viewport())
+        props = scroller.scrollerProperties()
+        props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
+        scroller.setScrollerProperties(props)
+        self._theme: Theme | None = None
+
+    def apply_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.column.setSpacing(theme.px("spacing"))
+        for box in self.widget().findChildren(QWidget, "StaffCard"):
+            pad = theme.px("spacing")
+            box.layout().setContentsMargins(pad, pad, pad, pad)
+            box.layout().setSpacing(round(pad * 0.6))
+        for choices in self.widget().findChildren(Choices):
+            choices.set_spacing(round(theme.px("spacing") * 0.6))
+
+    def refresh(self) -> None:
+        """Read the current state again (the page is being shown)."""

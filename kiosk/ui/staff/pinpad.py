@@ -1,0 +1,168 @@
+"""The on-screen PIN pad: big digit buttons, dots for what was typed, no system keyboard.
+
+It only collects digits and shows what the gate (kiosk/staff/lockout.py) says; checking, counting
+and locking happen there. The typed digits live in this widget until OK or Cancel, then they
+are forgotten.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.staff.lockout import GateState
+from kiosk.staff.pin import PIN_MAX, PIN_MIN
+from kiosk.ui.i18n import tr
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import role_label, touch_button
+
+
+def minutes_seconds(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class PinPad(QWidget):
+    """Covers the window; the card in the middle holds the pad."""
+
+    submitted = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("Overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.card = QWidget()
+        self.card.setObjectName("OverlayCard")
+        self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.title = role_label(role="h2")
+        self.message = role_label(name="PinMessage")
+        self.dots = role_label(name="PinDots", wrap=False)
+        for label in (self.title, self.message, self.dots):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.digits: dict[str, QPushButton] = {}
+        self.grid = QGridLayout()
+        for index, digit in enumerate("123456789"):
+            self.grid.addWidget(self._digit(digit), index // 3, index % 3)
+        self.clear_button = touch_button(name="PinKey")
+        self.ok_button = touch_button(role="primary", name="PinKey")
+        self.grid.addWidget(self.clear_button, 3, 0)
+        self.grid.addWidget(self._digit("0"), 3, 1)
+        self.grid.addWidget(self.ok_button, 3, 2)
+        self.cancel_button = touch_button()
+        self._card_layout = QVBoxLayout(self.card)
+        self._card_layout.addWidget(self.title)
+        self._card_layout.addWidget(self.message)
+        self._card_layout.addWidget(self.dots)
+        self._card_layout.addLayout(self.grid)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        row.addStretch(1)
+        self._card_layout.addLayout(row)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+
+        self.typed = ""
+        self.state = GateState("ready")
+        self.clear_button.clicked.connect(self.clear)
+        self.ok_button.clicked.connect(self._submit)
+        self.cancel_button.clicked.connect(self.cancelled.emit)
+        parent.installEventFilter(self)
+        self.hide()
+        self.retranslate()
+
+    def _digit(self, digit: str) -> QPushButton:
+        button = touch_button(digit, name="PinKey")
+        button.setAccessibleName(digit)
+        button.clicked.connect(lambda _=False, d=digit: self._press(d))
+        self.digits[digit] = button
+        return button
+
+    def retranslate(self) -> None:
+        self.title.setText(tr("Staff", "Staff PIN"))
+        self.clear_button.setText(tr("Staff", "Clear"))
+        self.ok_button.setText(tr("Staff", "OK"))
+        self.cancel_button.setText(tr("Staff", "Cancel"))
+        self.show_state(self.state)
+
+    def apply_theme(self, theme: Theme) -> None:
+        pad = theme.px("margin")
+        self._card_layout.setContentsMargins(pad, pad, pad, pad)
+        self._card_layout.setSpacing(theme.px("spacing"))
+        self.grid.setSpacing(theme.px("spacing"))
+        parent = self.parentWidget()
+        key = max(theme.touch_px(), round(theme.touch_px() * 1.15))
+        if parent is not None:  # the pad must fit a 1366x768 screen at the largest text size
+            rows_room = (parent.height() - 2 * pad) // 7
+            key = max(theme.touch_px(), min(key, rows_room))
+        for button in (*self.digits.values(), self.clear_button, self.ok_button):
+            button.setFixedSize(round(key * 1.6), key)
+        self.card.setFixedWidth(round(key * 1.6) * 3 + theme.px("spacing") * 2 + pad * 2)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """The card is centred, so its layout would use the wrapped message's one-line height;
+        ask for the height the message really needs at this width."""
+        height = self._card_layout.totalHeightForWidth(self.card.width())
+        if height > 0:
+            self.card.setFixedHeight(height)
+
+    # -- typing --------------------------------------------------------------------------
+    def _press(self, digit: str) -> None:
+        if len(self.typed) < PIN_MAX:
+            self.typed += digit
+        self._refresh()
+
+    def clear(self) -> None:
+        self.typed = ""
+        self._refresh()
+
+    def _submit(self) -> None:
+        pin, self.typed = self.typed, ""
+        self._refresh()
+        self.submitted.emit(pin)
+
+    def _refresh(self) -> None:
+        self.dots.setText("●" * len(self.typed) if self.typed else " ")
+        ready = self.state.state in ("ready", "wrong")
+        for button in self.digits.values():
+            button.setEnabled(ready and len(self.typed) < PIN_MAX)
+        self.clear_button.setEnabled(ready and bool(self.typed))
+        self.ok_button.setEnabled(ready and len(self.typed) >= PIN_MIN)
+
+    # -- what the gate says --------------------------------------------------------------
+    def show_state(self, state: GateState) -> None:
+        self.state = state
+        texts = {
+            "ready": tr("Staff", "Type the staff PIN, then OK."),
+            "wrong": tr("Staff", "Wrong PIN. %1 more tries before the pad locks for 5 minutes.")
+            .replace("%1", str(state.tries_left)),
+            "locked": tr("Staff", "Too many wrong PINs. Try again in %1.")
+            .replace("%1", minutes_seconds(state.seconds_left)),
+            "no_pin": tr("Staff", "No staff PIN is set on this kiosk. Clinic IT can set one "
+                         "with this command:\nrls-kiosk set-pin"),
+            "damaged": state.message,
+            "ok": "",
+        }
+        self.message.setText(texts.get(state.state, ""))
+        self._fit_height()
+        self.message.setProperty("state", state.state)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        if state.state not in ("ready", "wrong"):
+            self.typed = ""
+        self._refresh()
+
+    def open_over(self, parent: QWidget, state: GateState) -> None:
+        self.typed = ""
+        self.setGeometry(parent.rect())
+        self.show_state(state)
+        self.show()
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(self.parentWidget().rect())
+        return False
