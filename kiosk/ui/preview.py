@@ -15,7 +15,6 @@ from kiosk.content.model import Library
 from kiosk.ui.i18n import Translations
 from kiosk.ui.window import KioskWindow
 
-
 PREVIEW_SEED = 1  # the same quiz questions in every preview, so reviews compare like with like
 
 
