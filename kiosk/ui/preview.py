@@ -6,6 +6,7 @@ import random
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import chain
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -13,7 +14,9 @@ from PySide6.QtWidgets import QApplication
 from kiosk.config import Settings
 from kiosk.content.model import Library
 from kiosk.ui.i18n import Translations
+from kiosk.ui.staff.preview import preview_staff_mode, staff_screens
 from kiosk.ui.window import KioskWindow
+
 
 PREVIEW_SEED = 1  # the same quiz questions in every preview, so reviews compare like with like
 
@@ -84,14 +87,15 @@ def render_previews(library: Library, settings: Settings, out: Path, *, width: i
     window.show()
     written: list[Path] = []
     try:
-        for lang in languages:
-            if library.is_empty:
-                written.append(_snap(window, out, f"{lang}-updating"))
-                continue
-            window.set_language(lang)
-            window.go_attract()
-            for name in _screens(window, lang):
-                written.append(_snap(window, out, _safe(name)))
+        with preview_staff_mode(window) as staff:
+            for lang in languages:
+                if library.is_empty:
+                    written.append(_snap(window, out, f"{lang}-updating"))
+                    continue
+                window.set_language(lang)
+                window.go_attract()
+                for name in chain(_screens(window, lang), staff_screens(staff, lang)):
+                    written.append(_snap(window, out, _safe(name)))
     finally:
         window.idle.stop()
         window.close()

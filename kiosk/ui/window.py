@@ -403,6 +403,15 @@ class KioskWindow(QWidget):
             self.recorder.record("setting_change", setting="theme", value=name)
             self.apply_look()
 
+    def apply_settings(self, settings: Settings) -> None:
+        """Settings changed in the staff panel: they hold from the next visit on."""
+        self.settings = settings
+        self.idle.set_timeout(settings.idle_timeout)
+        self.idle.warning_s = settings.idle_warning
+        self.set_library(self.library)  # the languages offered, the quiz tile
+        self._apply_language()
+        self.reset_visit("staff")
+
     def reset_visit(self, reason: str = "idle") -> None:
         """Forget everything about this visit and go back to the attract screen."""
         self._leave_page()

@@ -20,8 +20,11 @@ def test_preview_writes_one_png_per_screen(qapp, library, tmp_path: Path) -> Non
     names = sorted(p.name for p in written)
     pages = [f"en-reader-0{s}-topic-{s}-p{p}.png" for s in (1, 2, 3) for p in (1, 2, 3)]
     quiz = ["en-quiz-question.png", "en-quiz-feedback.png", "en-quiz-results.png"]
+    staff = [f"en-staff-{name}.png"
+             for name in ("pin", "panel", "visits", "export", "settings", "system")]
     assert names == sorted(["en-attract.png", "en-home.png", *quiz,
-                            "en-disclaimer.png", "en-sources.png", "en-idle.png", *pages])
+                            "en-disclaimer.png", "en-sources.png", "en-idle.png", *pages,
+                            *staff])
     image = QImage(str(tmp_path / "out" / "en-home.png"))
     assert (image.width(), image.height()) == (1366, 768)
 
