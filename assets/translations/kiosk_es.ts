@@ -288,10 +288,6 @@ rls-kiosk set-pin</translation>
         <translation>Del %1 al %2. Los recuentos de 1 a 4 se muestran como &quot;menos de 5&quot;, igual que en el informe impreso.</translation>
     </message>
     <message>
-        <source>Recording: %1</source>
-        <translation>Registro: %1</translation>
-    </message>
-    <message>
         <source>Last 12 months</source>
         <translation>Últimos 12 meses</translation>
     </message>
@@ -416,12 +412,8 @@ rls-kiosk set-pin</translation>
         <translation>%1: %2 (el quiosco se reinició solo).</translation>
     </message>
     <message>
-        <source>Visits: %1</source>
-        <translation>Visitas: %1</translation>
-    </message>
-    <message>
-        <source>not recorded</source>
-        <translation>no se registran</translation>
+        <source>Visits are not recorded on this kiosk.</source>
+        <translation>Este quiosco no registra las visitas.</translation>
     </message>
     <message>
         <source>Version %1</source>

@@ -87,7 +87,7 @@ class DashboardPage(StaffPage):
         self.problem.setText(board.problem)
         self.problem.setVisible(bool(board.problem))
         status = self._status()
-        self.recording.setText(tr("Staff", "Recording: %1").replace("%1", status))
+        self.recording.setText(status)  # the recorder's own sentence, e.g. "Recording visits."
         self.recording.setVisible(bool(status))
         self._draw_charts()
 

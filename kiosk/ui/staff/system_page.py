@@ -88,8 +88,7 @@ class SystemPage(StaffPage):
             self.crash_text.setText("\n".join(crash.text.splitlines()[-CRASH_LINES:]))
             self.crash_text.show()
         status = self._status()
-        self.recording.setText(tr("Staff", "Visits: %1").replace(
-            "%1", status or tr("Staff", "not recorded")))
+        self.recording.setText(status or tr("Staff", "Visits are not recorded on this kiosk."))
         self.files.setText("\n".join((
             tr("Staff", "Version %1").replace("%1", __version__),
             tr("Staff", "Settings file: %1").replace("%1", str(self._config_path)),
