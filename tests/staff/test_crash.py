@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -30,6 +31,13 @@ CHILD = textwrap.dedent("""
     elif how == "thread":
         threading.Thread(target=lambda: 1 / 0, name="worker").start()
         time.sleep(5)
+    elif how == "qt":  # an error inside a Qt event handler, while the event loop runs
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        QTimer.singleShot(0, lambda: [][1])
+        QTimer.singleShot(5000, app.quit)
+        app.exec()
     elif how == "native":
         import faulthandler
         faulthandler._sigsegv()
@@ -37,12 +45,14 @@ CHILD = textwrap.dedent("""
 
 
 def crash(tmp_path: Path, how: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run([sys.executable, "-c", CHILD, str(tmp_path), how], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=60, env=env)
 
 
 @pytest.mark.parametrize(("how", "error"), [("main", "KeyError"),
-                                             ("thread", "ZeroDivisionError")])
+                                             ("thread", "ZeroDivisionError"),
+                                             ("qt", "IndexError")])
 def test_python_error_is_logged_and_exits_non_zero(tmp_path: Path, how: str,
                                                    error: str) -> None:
     result = crash(tmp_path, how)
