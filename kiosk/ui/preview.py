@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
+from contextlib import nullcontext
 from dataclasses import replace
 from itertools import chain
 from pathlib import Path
@@ -17,8 +18,9 @@ from kiosk.ui.i18n import Translations
 from kiosk.ui.staff.preview import preview_staff_mode, staff_screens
 from kiosk.ui.window import KioskWindow
 
-
 PREVIEW_SEED = 1  # the same quiz questions in every preview, so reviews compare like with like
+# Kinds of screen `--screens` can pick; file names start with "<lang>-<kind>".
+SCREEN_KINDS = ("attract", "home", "reader", "quiz", "disclaimer", "sources", "idle", "staff")
 
 
 class PreviewRecorder:
@@ -36,25 +38,31 @@ def _snap(window: KioskWindow, out: Path, name: str) -> Path:
     return path
 
 
-def _screens(window: KioskWindow, lang: str) -> Iterator[str]:
-    """Drive the window through every screen, yielding a file name for each."""
-    yield f"{lang}-attract"
+def _screens(window: KioskWindow, lang: str, kinds: Collection[str]) -> Iterator[str]:
+    """Drive the window through the screens of `kinds`, yielding a file name for each."""
+    if "attract" in kinds:
+        yield f"{lang}-attract"
     window.wake()
     window.set_language(lang)
-    yield f"{lang}-home"
-    for section, _ in window.sections():
-        for page in range(len(section.pages)):
-            window.open_section(section.slug, page)
-            yield f"{lang}-reader-{section.order:02d}-{section.slug}-p{page + 1}"
-    if window.library.content_for(lang).quiz:
+    if "home" in kinds:
+        yield f"{lang}-home"
+    if "reader" in kinds:
+        for section, _ in window.sections():
+            for page in range(len(section.pages)):
+                window.open_section(section.slug, page)
+                yield f"{lang}-reader-{section.order:02d}-{section.slug}-p{page + 1}"
+    if "quiz" in kinds and window.library.content_for(lang).quiz:
         yield from _quiz_screens(window, lang)
-    window.show_disclaimer()
-    yield f"{lang}-disclaimer"
-    window.show_sources()
-    yield f"{lang}-sources"
-    window.show_home()
-    window.idle.idle_timer.timeout.emit()
-    yield f"{lang}-idle"
+    if "disclaimer" in kinds:
+        window.show_disclaimer()
+        yield f"{lang}-disclaimer"
+    if "sources" in kinds:
+        window.show_sources()
+        yield f"{lang}-sources"
+    if "idle" in kinds:
+        window.show_home()
+        window.idle.idle_timer.timeout.emit()
+        yield f"{lang}-idle"
     window.reset_visit("attract")
 
 
@@ -78,7 +86,8 @@ def _quiz_screens(window: KioskWindow, lang: str) -> Iterator[str]:
 
 def render_previews(library: Library, settings: Settings, out: Path, *, width: int,
                     height: int, languages: list[str], text_size: str,
-                    theme: str) -> list[Path]:
+                    theme: str, screens: Collection[str] = SCREEN_KINDS) -> list[Path]:
+    """Write a PNG of each screen of the kinds in `screens` (all by default) per language."""
     out.mkdir(parents=True, exist_ok=True)
     settings = replace(settings, text_size=text_size, theme=theme)
     window = KioskWindow(library, settings, PreviewRecorder(), Translations(),
@@ -87,14 +96,16 @@ def render_previews(library: Library, settings: Settings, out: Path, *, width: i
     window.show()
     written: list[Path] = []
     try:
-        with preview_staff_mode(window) as staff:
+        # Staff mode makes a month of made-up visits: only when its screens are wanted.
+        with preview_staff_mode(window) if "staff" in screens else nullcontext() as staff:
             for lang in languages:
                 if library.is_empty:
                     written.append(_snap(window, out, f"{lang}-updating"))
                     continue
                 window.set_language(lang)
                 window.go_attract()
-                for name in chain(_screens(window, lang), staff_screens(staff, lang)):
+                extra = staff_screens(staff, lang) if staff is not None else ()
+                for name in chain(_screens(window, lang, screens), extra):
                     written.append(_snap(window, out, _safe(name)))
     finally:
         window.idle.stop()
