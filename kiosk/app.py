@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QtMsgType, qInstallMessageHandler
@@ -15,6 +16,7 @@ from kiosk import paths
 from kiosk.config import Settings, load_settings
 from kiosk.content.loader import load_library
 from kiosk.content.model import Library
+from kiosk.content.status import ContentStatus, log_status
 from kiosk.logs import setup_logging
 from kiosk.ui.heartbeat import Heartbeat
 from kiosk.ui.i18n import Translations
@@ -45,8 +47,7 @@ def resolve_setup(config: str | None, data_dir: str | None, content: str | None)
 
 def load_content(content_dir: Path) -> Library:
     library = load_library(content_dir)
-    for finding in library.findings:
-        (log.warning if finding.severity == "error" else log.info)("Content: %s", finding)
+    log_status(ContentStatus.of(library, datetime.now()))
     if library.is_empty:
         log.error("No content can be shown from %s; the kiosk shows \"Information is being "
                   "updated\". Run `rls-kiosk validate %s` to see what to fix.",
@@ -90,8 +91,10 @@ class _FirstFrame(QObject):
 
 def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
               windowed: bool) -> int:
+    from kiosk.content.refresh import fingerprint
     from kiosk.crash import install_crash_handlers
     from kiosk.instance import AlreadyRunning, hold_instance_lock
+    from kiosk.ui.content_watch import watch_content
     from kiosk.ui.kiosk_mode import attach_kiosk_mode
     from kiosk.ui.staff.context import StaffContext
     from kiosk.ui.window import KioskWindow
@@ -104,9 +107,12 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
         print(f"rls-kiosk: {exc}", file=sys.stderr)
         return 1
     app = create_application()
+    shown = fingerprint(setup.content_dir)  # before loading: a change meanwhile is reloaded
     library = load_content(setup.content_dir)
     recorder = _open_recorder(setup)
     window = KioskWindow(library, setup.settings, recorder, Translations())
+    updater = watch_content(window, setup.content_dir, setup.settings.content_poll_seconds,
+                            ContentStatus.of(library, datetime.now()), shown)
     mode = attach_kiosk_mode(window, StaffContext(setup.config_path, setup.data_dir,
                                                   setup.content_dir, recorder),
                              locked=not windowed)
@@ -126,7 +132,7 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
     try:
         return app.exec()
     finally:
-        del mode, instance_lock  # kept alive until here; the lock is released on deletion
+        del mode, instance_lock, updater  # kept alive until here; the lock is released then
         close = getattr(recorder, "close", None)
         if close:
             close()

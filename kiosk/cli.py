@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     preview.add_argument("--theme", choices=THEMES, default="standard")
     preview.add_argument("--content", help="content folder (the shipped content)")
     preview.add_argument("--config", help="settings file")
+    preview.add_argument("--screens", default="all", metavar="KINDS",
+                         help="comma-separated kinds of screen, e.g. home,reader (all)")
 
     validate = sub.add_parser("validate", help="check a content folder; exit 1 on errors")
     validate.add_argument("dir", nargs="?", help="content folder (the configured one)")
@@ -148,8 +150,15 @@ def _preview(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     width, height = _size(args.size)
     from kiosk.app import create_application, load_content, resolve_setup
-    from kiosk.ui.preview import render_previews
+    from kiosk.ui.preview import SCREEN_KINDS, render_previews
 
+    screens = SCREEN_KINDS if args.screens == "all" else tuple(
+        kind.strip() for kind in args.screens.split(","))
+    unknown = [kind for kind in screens if kind not in SCREEN_KINDS]
+    if unknown:
+        print(f'rls-kiosk: --screens "{unknown[0]}" is not a kind of screen; choose from '
+              f'{", ".join(SCREEN_KINDS)} or all', file=sys.stderr)
+        return 2
     setup = resolve_setup(args.config, None, args.content)
     create_application()
     library = load_content(setup.content_dir)
@@ -165,7 +174,8 @@ def _preview(args: argparse.Namespace) -> int:
     try:
         written = render_previews(library, setup.settings, args.out, width=width,
                                   height=height, languages=languages,
-                                  text_size=args.text_size, theme=args.theme)
+                                  text_size=args.text_size, theme=args.theme,
+                                  screens=screens)
     except OSError as exc:
         print(f"rls-kiosk: cannot write the previews to {args.out} ({exc}); "
               "choose a folder you may write to", file=sys.stderr)
@@ -175,11 +185,13 @@ def _preview(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from datetime import date
+
     from kiosk.app import resolve_setup
-    from kiosk.content.loader import load_library
+    from kiosk.content.refresh import load_checked
 
     setup = resolve_setup(args.config, None, args.dir)
-    library = load_library(setup.content_dir)
+    library = load_checked(setup.content_dir, date.today())
     findings = sorted(library.findings, key=lambda f: (str(f.path), f.line))
     if args.json:
         print(json.dumps([{"path": str(f.path), "line": f.line, "severity": f.severity,

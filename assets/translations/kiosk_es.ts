@@ -163,6 +163,10 @@
         <translation>Última revisión:</translation>
     </message>
     <message>
+        <source>Scan with your phone camera</source>
+        <translation>Escanee con la cámara de su teléfono</translation>
+    </message>
+    <message>
         <source>Page %1 of %2</source>
         <translation>Página %1 de %2</translation>
     </message>

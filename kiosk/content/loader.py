@@ -9,11 +9,12 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from kiosk.content.frontmatter import FrontMatter, split_front_matter
+from kiosk.content.hazards import markdown_hazards, page_hazard
 from kiosk.content.model import (
     Finding,
     LanguageContent,
@@ -41,6 +42,11 @@ ATTRACT_KEYS = {"title"}
 DISCLAIMER_KEYS = {"title", "short"}
 QUIZ_LINE_KEYS = {"id", "section", "explanation"}
 PLACEHOLDER_RE = re.compile(r"\{clinic\.(name|phone|website|address|hours)\}")
+SITE_KEYS = {
+    "clinic": {"name", "phone", "website", "address", "hours", "logo"},
+    "languages": {"available", "default"},
+    "theme": {"primary", "accent"},
+}
 
 
 @dataclass
@@ -61,14 +67,14 @@ class _Loader:
 
     # -- files -----------------------------------------------------------------------------
     def read(self, path: Path) -> str | None:
-        if path.is_symlink() and not self._inside(path):
+        if not self._inside(path):  # a link to a file or folder elsewhere
             self.error(path, 0, "is a link to a file outside the content folder",
                        "copy the file into the content folder instead")
             return None
         try:
             return read_text(path)
         except TextFileError as exc:
-            self.error(path, 0, exc.message, exc.hint)
+            self.error(path, exc.line, exc.message, exc.hint)
             return None
 
     def _inside(self, path: Path) -> bool:
@@ -89,6 +95,15 @@ class _Loader:
                         else "known keys: " + ", ".join(sorted(allowed)))
                 self.error(path, line, f'"{key}" is not a known key', hint)
         return fm
+
+    def renderable(self, path: Path, body: str, first_line: int) -> bool:
+        """False (with findings) when rendering a Markdown body could hang the kiosk."""
+        found = markdown_hazards(body, first_line)
+        found += [h for p in split_pages(body, first_line)
+                  if (h := page_hazard(p.markdown, p.line)) is not None]
+        for line, message, hint in found:
+            self.error(path, line, message, hint)
+        return not found
 
     def date_value(self, path: Path, fm: FrontMatter, key: str) -> date | None:
         raw = fm.text(key)
@@ -176,57 +191,118 @@ def split_pages(body: str, first_line: int) -> list[Page]:
     title_line = first_line
     chunk: list[str] = []
     in_fence = False
+
+    def finish() -> None:
+        if title is not None or "".join(chunk).strip():
+            text = "\n".join(chunk)
+            skipped = len(text) - len(text.lstrip("\n"))
+            start = title_line + (1 if title is not None else 0) + skipped
+            pages.append(Page(title or "", text.strip("\n"), title_line, start))
+
     for offset, line in enumerate(body.split("\n")):
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
         if not in_fence and line.startswith("## "):
-            if title is not None or "".join(chunk).strip():
-                pages.append(Page(title or "", "\n".join(chunk).strip("\n"), title_line))
+            finish()
             title, title_line, chunk = line[3:].strip(), first_line + offset, []
         else:
             chunk.append(line)
-    if title is not None or "".join(chunk).strip():
-        pages.append(Page(title or "", "\n".join(chunk).strip("\n"), title_line))
+    finish()
     return pages
+
+
+def _site_from_folders(root: Path) -> Site:
+    """Without a usable site.toml, offer every language folder that holds a section."""
+    try:
+        found = sorted(p.name for p in root.iterdir() if p.is_dir() and SLUG_RE.match(p.name)
+                       and any(SECTION_FILE_RE.match(f.name) for f in p.iterdir()))
+    except OSError:
+        found = []
+    if not found:
+        return Site()
+    default = "en" if "en" in found else found[0]
+    return Site(languages=tuple(sorted(found, key=lambda lang: lang != default)),
+                default_language=default)
+
+
+def _toml_line(text: str, table: str, key: str = "") -> int:
+    """Line of `[table]`, or of `key =` inside it (0 when not written that way)."""
+    in_table, number = False, 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if line.startswith("["):
+            in_table = line.strip("[] ") == table
+            if in_table and not key:
+                return number
+        elif in_table and key and re.match(re.escape(key) + r"\s*=", line):
+            return number
+    return 0
+
+
+def _check_site_keys(loader: _Loader, path: Path, text: str, raw: dict) -> None:
+    for table, value in raw.items():
+        known = SITE_KEYS.get(table)
+        if known is None or not isinstance(value, dict):
+            close = difflib.get_close_matches(table, sorted(SITE_KEYS), n=1)
+            loader.error(path, _toml_line(text, table), f'"[{table}]" is not a known part',
+                         f'did you mean "[{close[0]}]"?' if close
+                         else "use [clinic], [languages] and [theme]")
+            continue
+        for key in value:
+            if key not in known:
+                close = difflib.get_close_matches(key, sorted(known), n=1)
+                loader.error(path, _toml_line(text, table, key),
+                             f'"{key}" is not a known key in [{table}]',
+                             f'did you mean "{close[0]}"?' if close
+                             else "known keys: " + ", ".join(sorted(known)))
 
 
 def load_site(loader: _Loader) -> Site:
     path = loader.root / "site.toml"
     if not path.exists():
         loader.warning(path, 0, "is missing", "copy site.toml from the shipped content and edit it")
-        return Site()
+        return _site_from_folders(loader.root)
     text = loader.read(path)
     if text is None:
-        return Site()
+        return _site_from_folders(loader.root)
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 0
-        loader.error(path, line, f"is not valid TOML ({exc})",
-                     'check quotes and brackets, e.g. name = "Clinic"')
-        return Site()
+        problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        loader.error(path, line, f"is not valid TOML ({problem})",
+                     'check quotes and brackets, e.g. name = "Clinic"; until then every '
+                     "language folder is shown, without clinic details")
+        return _site_from_folders(loader.root)
+    _check_site_keys(loader, path, text, raw)
     clinic = raw.get("clinic", {}) if isinstance(raw.get("clinic"), dict) else {}
     langs = raw.get("languages", {}) if isinstance(raw.get("languages"), dict) else {}
     available = langs.get("available", ["en"])
     if not (isinstance(available, list) and available
             and all(isinstance(x, str) and SLUG_RE.match(x) for x in available)):
-        loader.error(path, 0, "[languages] available must be a list of codes like [\"en\", \"es\"]",
+        loader.error(path, _toml_line(text, "languages", "available"),
+                     "[languages] available must be a list of codes like [\"en\", \"es\"]",
                      "fix the list; English is used until then")
         available = ["en"]
     default = langs.get("default", available[0])
     if default not in available:
-        loader.error(path, 0, f'[languages] default "{default}" is not in the available list',
+        loader.error(path, _toml_line(text, "languages", "default"),
+                     f'[languages] default "{default}" is not in the available list',
                      "add it to available or choose one of them")
         default = available[0]
+    if not str(clinic.get("name", "")).strip():
+        loader.error(path, _toml_line(text, "clinic"), "[clinic] has no name",
+                     'add a line like name = "Lakeside Clinic" under [clinic]')
     logo = str(clinic.get("logo", "") or "")
-    logo_key = loader.picture(path, 0, logo) if logo else None
+    logo_key = loader.picture(path, _toml_line(text, "clinic", "logo"), logo) if logo else None
     colours = raw.get("theme", {}) if isinstance(raw.get("theme"), dict) else {}
     good_colours = {}
     for name, value in colours.items():
         if isinstance(value, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", value):
             good_colours[name] = value
         else:
-            loader.error(path, 0, f'[theme] {name} = "{value}" is not a colour',
+            loader.error(path, _toml_line(text, "theme", name),
+                         f'[theme] {name} = "{value}" is not a colour',
                          'write colours as "#RRGGBB", e.g. "#1d5b79"')
     return Site(
         name=str(clinic.get("name", "")), phone=str(clinic.get("phone", "")),
@@ -245,6 +321,10 @@ def load_section(loader: _Loader, path: Path, lang: str, site: Site) -> Section 
     text = loader.read(path)
     if text is None:
         return None
+    if not text.strip():
+        loader.error(path, 0, "is empty", "write the section in it (see content/README.md), "
+                     "or delete the file")
+        return None
     fm = loader.front_matter(path, _fill_placeholders(text, site), SECTION_KEYS)
     if fm.problems:
         return None
@@ -252,6 +332,8 @@ def load_section(loader: _Loader, path: Path, lang: str, site: Site) -> Section 
     if not title:
         loader.error(path, fm.lines.get("title", 1), "the section has no title",
                      'add a line like "title: What is RLS?" to the front matter')
+        return None
+    if not loader.renderable(path, fm.body, fm.body_line):
         return None
     body = loader.markdown_with_pictures(path, fm.body, fm.body_line)
     pages = tuple(p for p in split_pages(body, fm.body_line) if p.markdown.strip() or p.title)
@@ -269,7 +351,8 @@ def load_section(loader: _Loader, path: Path, lang: str, site: Site) -> Section 
         review_date=loader.date_value(path, fm, "review_date"),
         sources=tuple(sources) if isinstance(sources, list) else (str(sources),),
         pages=pages, show_from=loader.date_value(path, fm, "show_from"),
-        show_until=loader.date_value(path, fm, "show_until"))
+        show_until=loader.date_value(path, fm, "show_until"),
+        key_lines=tuple(fm.lines.items()))
 
 
 def load_quiz(loader: _Loader, path: Path) -> tuple[str, tuple[QuizQuestion, ...]]:
@@ -375,7 +458,6 @@ def load_language(loader: _Loader, lang: str, site: Site) -> LanguageContent | N
     quiz_title, quiz = ("", ())
     if (folder / "quiz.md").exists():
         quiz_title, quiz = load_quiz(loader, folder / "quiz.md")
-        _check_quiz_links(loader, folder / "quiz.md", quiz, sections)
     elif sections:
         loader.warning(folder / "quiz.md", 0, "is missing, so the quiz is not offered in "
                        f'"{lang}"', "add one (see content/README.md), or leave it out on purpose")
@@ -385,9 +467,7 @@ def load_language(loader: _Loader, lang: str, site: Site) -> LanguageContent | N
     dis_short = ""
     if disclaimer.exists() and (text := loader.read(disclaimer)) is not None:
         dis_short = split_front_matter(text).text("short")
-    notice = ""
-    if (folder / "notice.md").exists():
-        notice = (loader.read(folder / "notice.md") or "").strip()
+    notice = _notice(loader, folder / "notice.md")
     return LanguageContent(
         lang=lang, sections=tuple(sorted(sections.values(), key=lambda s: (s.order, s.slug))),
         quiz=quiz, quiz_title=quiz_title, attract_title=attract_title,
@@ -396,15 +476,11 @@ def load_language(loader: _Loader, lang: str, site: Site) -> LanguageContent | N
         disclaimer_pages=tuple(dis_pages), notice=notice)
 
 
-def _check_quiz_links(loader: _Loader, path: Path, quiz: tuple[QuizQuestion, ...],
-                      sections: dict[str, Section]) -> None:
-    for question in quiz:
-        if question.section and question.section not in sections:
-            loader.warning(path, question.line,
-                           f'question "{question.id}" links to section "{question.section}", '
-                           "which does not exist, so the results offer no topic for it",
-                           "use the part of a section's file name after the number, "
-                           'e.g. "what-is-rls"')
+def _notice(loader: _Loader, path: Path) -> str:
+    """The clinic's notice (plain text for the home-screen banner), "" while there is none."""
+    if not path.is_file():
+        return ""
+    return " ".join((loader.read(path) or "").split())
 
 
 def _load_pages_file(loader: _Loader, path: Path, keys: set[str]) -> tuple[str, list[Page]]:
@@ -414,6 +490,8 @@ def _load_pages_file(loader: _Loader, path: Path, keys: set[str]) -> tuple[str, 
     if text is None:
         return "", []
     fm = loader.front_matter(path, text, keys)
+    if fm.problems or not loader.renderable(path, fm.body, fm.body_line):
+        return "", []
     body = loader.markdown_with_pictures(path, fm.body, fm.body_line)
     return fm.text("title"), split_pages(body, fm.body_line)
 
@@ -426,9 +504,10 @@ def load_library(root: Path) -> Library:
                      "check the content_dir setting or the --content option")
         return Library(root, Site(), {}, {}, tuple(loader.findings))
     site = load_site(loader)
+    shared_notice = _notice(loader, root / "notice.md")
     languages: dict[str, LanguageContent] = {}
     for lang in site.languages:
         content = load_language(loader, lang, site)
         if content is not None:
-            languages[lang] = content
+            languages[lang] = replace(content, notice=content.notice or shared_notice)
     return Library(root, site, languages, dict(loader.images), tuple(loader.findings))

@@ -28,6 +28,7 @@ class Page:
     title: str
     markdown: str  # the page body, without its `## ` title line
     line: int  # line of the `## ` title in the file
+    body_line: int = 0  # line of the body's first line in the file (0: not known)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,10 @@ class Section:
     pages: tuple[Page, ...] = ()
     show_from: date | None = None
     show_until: date | None = None
+    key_lines: tuple[tuple[str, int], ...] = ()  # front-matter key -> line, for findings
+
+    def line_of(self, key: str) -> int:
+        return dict(self.key_lines).get(key, 0)
 
     def visible_on(self, day: date) -> bool:
         if self.show_from and day < self.show_from:

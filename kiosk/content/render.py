@@ -1,8 +1,10 @@
 """Markdown -> safe HTML for the reader. No Qt.
 
 Raw HTML in a content file is cleaned with an allow-list (nh3), so a pasted script, iframe,
-form or style attribute can never reach the screen. Pictures only ever come from the in-memory
-snapshot (`kiosk-img:` keys made by the loader).
+form, event handler or style attribute can never reach the screen, and a link or picture
+address without an allowed scheme (`javascript:`, `file:`, a relative path) is dropped. Pictures
+only ever come from the in-memory snapshot (`kiosk-img:` keys made by the loader); web addresses
+become QR codes (`kiosk.content.links`), so nothing on a page opens a browser.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 import markdown
 import nh3
 
+from kiosk.content.links import web_links_as_qr
 from kiosk.content.loader import IMAGE_SCHEME
 
 ALLOWED_TAGS = {
@@ -23,17 +26,27 @@ ALLOWED_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "width", "height"}}
 ALLOWED_SCHEMES = {"http", "https", "section", IMAGE_SCHEME.rstrip(":")}
 
 
-def markdown_to_html(text: str) -> str:
-    """Render Markdown and clean it. Never raises on deep nesting (it is flattened to text)."""
+def _clean_html(text: str) -> str:
+    """Markdown -> HTML with only allowed tags, attributes and addresses left.
+
+    The loader has already left out files nested too deeply for the renderer
+    (`kiosk.content.hazards`); the RecursionError guard is for text that did not come through it.
+    """
     try:
         html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
     except RecursionError:
         html = "<p>" + nh3.clean_text(text) + "</p>"
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                     url_schemes=ALLOWED_SCHEMES, link_rel=None)
+                     url_schemes=ALLOWED_SCHEMES, url_relative="deny", link_rel=None)
+
+
+def markdown_to_html(text: str, qr_caption: str = "") -> str:
+    """Safe HTML for a page; each web address is shown once as a QR code under its block,
+    with `qr_caption` (e.g. "Scan with your phone camera") under the address."""
+    return web_links_as_qr(_clean_html(text), qr_caption)
 
 
 def markdown_to_plain(text: str) -> str:
     """Markdown as one line of plain text (for short facts and accessible descriptions)."""
-    cleaned = nh3.clean(markdown_to_html(text), tags=set())
+    cleaned = nh3.clean(_clean_html(text), tags=set())
     return re.sub(r"\s+", " ", html_module.unescape(cleaned)).strip()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
@@ -55,12 +56,18 @@ class TsTranslator(QTranslator):
 
 
 class Translations:
-    """Installs the translator for the current interface language."""
+    """Installs the translator for the current interface language.
+
+    The application has one interface language at a time, so the translator installed last,
+    by whichever Translations, is the one replaced (a window that was replaced cannot leave
+    its language behind).
+    """
+
+    _installed: ClassVar[TsTranslator | None] = None
 
     def __init__(self, folder: Path | None = None) -> None:
         self._folder = folder or paths.translations_dir()
         self._cache: dict[str, TsTranslator | None] = {}
-        self._installed: TsTranslator | None = None
         self.language = "en"
 
     def _translator(self, lang: str) -> TsTranslator | None:
@@ -86,11 +93,11 @@ class Translations:
         return (translator.translate(context, text) if translator else None) or text
 
     def switch(self, lang: str) -> None:
-        if self._installed is not None:
-            QCoreApplication.removeTranslator(self._installed)
-            self._installed = None
+        if Translations._installed is not None:
+            QCoreApplication.removeTranslator(Translations._installed)
+            Translations._installed = None
         translator = self._translator(lang)
         if translator is not None:
             QCoreApplication.installTranslator(translator)
-            self._installed = translator
+            Translations._installed = translator
         self.language = lang

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QLocale, Qt, QUrl, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QByteArray, QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
 
 from kiosk.content.loader import IMAGE_SCHEME
 from kiosk.content.model import Page
+from kiosk.content.qr import QR_SCHEME, qr_svg, url_of_key
 from kiosk.content.render import markdown_to_html
 from kiosk.ui.i18n import tr
 from kiosk.ui.theme import Theme
@@ -18,13 +19,34 @@ from kiosk.ui.touch import SwipeDetector, enable_kinetic_scroll
 from kiosk.ui.widgets import PageDots, ScreenWidget, render_picture, role_label, touch_button
 
 _IMAGE_SRC_RE = re.compile(r'src="' + re.escape(IMAGE_SCHEME) + r'([^"]+)"')
+_QR_SRC_RE = re.compile(r'src="(' + re.escape(QR_SCHEME) + r'[^"]+)"')
+
+
+class SnapshotDocument(QTextDocument):
+    """A document that loads nothing: every picture is handed to it from the in-memory
+    snapshot before a page is shown, and any other name (a file path, a `file:` or web address)
+    gets an empty, transparent stand-in.
+
+    Returning nothing is not enough: Qt then falls back to reading local files itself (in
+    QTextDocument.loadResource, and again in its image handler when a picture comes back null).
+    """
+
+    def loadResource(self, kind: int, name: QUrl) -> QImage | QByteArray:  # noqa: N802
+        del name
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+            blank.fill(Qt.GlobalColor.transparent)
+            return blank
+        return QByteArray()
 
 
 class ContentBrowser(QTextBrowser):
-    """Read-only rich text that opens nothing by itself, selects nothing and scrolls by finger."""
+    """Read-only rich text that opens nothing, loads nothing, selects nothing and scrolls by
+    finger."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.setDocument(SnapshotDocument(self))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
@@ -50,6 +72,10 @@ class ContentBrowser(QTextBrowser):
                 picture = render_picture(data, width, height, ratio)
                 doc.addResource(QTextDocument.ResourceType.ImageResource,
                                 QUrl(IMAGE_SCHEME + key), picture)
+        side = max(160, round(min(viewport.width() * 0.4, viewport.height() * 0.45)))
+        for key in set(_QR_SRC_RE.findall(html)):
+            code = render_picture(qr_svg(url_of_key(key)), side, side, ratio)
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(key), code)
         doc.setHtml(_center_pictures(html))
         self.verticalScrollBar().setValue(0)
 
@@ -61,8 +87,10 @@ def limit_measure(column: QWidget, theme: Theme, available: int) -> None:
 
 
 def _center_pictures(html: str) -> str:
-    """A paragraph holding only a picture is centred (Qt's CSS subset cannot select it)."""
-    return re.sub(r"<p>(<img [^>]*>)</p>", r'<p align="center">\1</p>', html)
+    """A paragraph holding only a picture is centred (Qt's CSS subset cannot select it), with a
+    plain line height: Qt scales the picture's line by the text's 135%, leaving a gap below."""
+    return re.sub(r"<p>(<img [^>]*>)</p>", r'<p align="center" style="line-height: 100%">\1</p>',
+                  html)
 
 
 class ReaderScreen(ScreenWidget):
@@ -126,7 +154,7 @@ class ReaderScreen(ScreenWidget):
         self.page_title.setText(page.title or section_title)
         self.note.setText(note)
         self.note.setVisible(bool(note))
-        html = markdown_to_html(page.markdown)
+        html = markdown_to_html(page.markdown, tr("Reader", "Scan with your phone camera"))
         if reviewed is not None and index == count - 1:
             month = QLocale(lang).toString(reviewed, "MMMM yyyy")
             label = tr("Reader", "Last reviewed:")  # outside the f-string: lupdate skips those

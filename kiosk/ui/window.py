@@ -70,6 +70,7 @@ class KioskWindow(QWidget):
         self.visit_started: float | None = None
         self._theme: Theme | None = None
         self._document: tuple[str, str, str] | None = None
+        self.pending_library: Library | None = None  # new content waiting for the attract screen
 
         self.attract = AttractScreen()
         self.home = HomeScreen()
@@ -132,6 +133,13 @@ class KioskWindow(QWidget):
         self._fill_attract()
         self._fill_home()
         self._sync_footer()
+
+    def offer_library(self, library: Library) -> None:
+        """New content from a reload: shown now if nobody is using the kiosk, otherwise at the
+        next return to the attract screen (never under a patient's finger)."""
+        self.pending_library = library
+        if self.visit_started is None and self.current_screen() in (self.attract, self.updating):
+            self.go_attract()
 
     def sections(self) -> list[tuple[Section, bool]]:
         """Sections to show in the current language; True marks a default-language stand-in."""
@@ -218,6 +226,12 @@ class KioskWindow(QWidget):
         self.idle.stop()
         self.overlay.hide()
         self.footer.hide()
+        if self.pending_library is not None:
+            library, self.pending_library = self.pending_library, None
+            self.set_library(library)
+            if self.language != self.default_language():  # site.toml may name a new default
+                self.language = self.default_language()
+                self._apply_language()
         if self.library.is_empty:
             self.stack.setCurrentWidget(self.updating)
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from kiosk.config import Settings
 from kiosk.content.loader import load_library
 from kiosk.content.model import Library
+from kiosk.content.validate import with_checks
 from kiosk.ui.home import QUIZ_KEY
 from kiosk.ui.window import KioskWindow
 from tests.helpers.recorder import ListRecorder
@@ -240,7 +242,8 @@ def test_a_link_to_no_section_shows_no_button(make_window, content_dir: Path) ->
     for lang in ("en", "es"):
         write_quiz(content_dir, lang, 1, broken_link="no-such-topic")
     library = load_library(content_dir)
-    assert any("no-such-topic" in f.message and f.line for f in library.findings)
+    checked = with_checks(library, date(2026, 11, 22))
+    assert any("no-such-topic" in f.message and f.line for f in checked.errors)
     window = start(make_window, library)
     answer(window, False)
     tap(window.quiz.question_screen.next_button)

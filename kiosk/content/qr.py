@@ -1,0 +1,35 @@
+"""QR codes for web addresses: the kiosk never opens a browser, a patient scans the code instead.
+
+segno is pure Python and works offline. The code is drawn as SVG, so the screen can scale it to
+any size and it stays sharp.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from urllib.parse import quote, unquote
+
+import segno
+
+QR_SCHEME = "kiosk-qr:"
+
+
+def qr_key(url: str) -> str:
+    """The `src` that stands for `url`'s QR code in rendered HTML (safe inside an attribute)."""
+    return QR_SCHEME + quote(url, safe="")
+
+
+def url_of_key(key: str) -> str:
+    """The web address behind a `qr_key`."""
+    return unquote(key.removeprefix(QR_SCHEME))
+
+
+@lru_cache(maxsize=64)
+def qr_svg(url: str) -> bytes:
+    """`url` as a QR code: black on white with the standard quiet zone, medium error correction."""
+    code = segno.make(url, error="m", micro=False)
+    out = io.BytesIO()
+    code.save(out, kind="svg", scale=10, border=4, dark="#000000", light="#ffffff",
+              xmldecl=False)
+    return out.getvalue()

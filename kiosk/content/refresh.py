@@ -1,0 +1,44 @@
+"""Reloading content while the kiosk runs, without Qt: has the folder changed, and read it again.
+
+The Qt side (kiosk/ui/content_watch.py) decides *when*; this module does the work, in a
+background thread, so a slow network share never freezes the screen.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from kiosk.content.loader import load_library
+from kiosk.content.model import Library
+from kiosk.content.validate import with_checks
+
+Fingerprint = tuple[tuple[str, int, int], ...]
+MAX_ENTRIES = 20_000  # a content folder has dozens of files; stop counting somewhere sane
+
+
+def fingerprint(root: Path) -> Fingerprint:
+    """Every file and folder under `root` with its size and modification time.
+
+    Two equal fingerprints mean nothing a staff member could have saved has changed. An
+    unreadable or missing folder gives an empty fingerprint (and loading then reports why).
+    """
+    entries: list[tuple[str, int, int]] = []
+    for folder, dirs, files in os.walk(root, onerror=lambda _exc: None):
+        dirs.sort()
+        for name in sorted(files) + dirs:
+            path = os.path.join(folder, name)
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            entries.append((os.path.relpath(path, root), info.st_size, info.st_mtime_ns))
+            if len(entries) >= MAX_ENTRIES:
+                return tuple(entries)
+    return tuple(entries)
+
+
+def load_checked(root: Path, today: date) -> Library:
+    """Load `root` and run every check `rls-kiosk validate` runs."""
+    return with_checks(load_library(root), today)

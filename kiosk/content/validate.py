@@ -1,0 +1,206 @@
+"""Checks on loaded content that are not parsing: across languages, across files, over time.
+
+The loader reports what it cannot read; these checks look at what it read: a section or quiz
+question missing in one language, a review date more than a year old, text above the reading
+level patients need, links the kiosk cannot follow, raw HTML it removes. No Qt, no file access:
+everything comes from the in-memory `Library`, so the same checks run in `rls-kiosk validate`
+and in the kiosk's background reload.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from kiosk.content.links import Link, find_links
+from kiosk.content.model import Finding, LanguageContent, Library, Page, Section
+from kiosk.content.readability import grade_level
+from kiosk.content.render import ALLOWED_TAGS
+
+MAX_GRADE = 8.0
+REVIEW_MONTHS = 12
+_TAG_RE = re.compile(r"<\s*([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^<>]*)?)/?>")
+_BAD_ATTR_RE = re.compile(r"\s(on[a-z]+|style)\s*=", re.I)
+_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
+def check_library(library: Library, today: date) -> tuple[Finding, ...]:
+    """Every finding about `library` that loading it did not already make."""
+    found: list[Finding] = []
+    langs = [lang for lang in library.site.languages if lang in library.languages]
+    found += _across_languages(library, langs)
+    for lang in langs:
+        content = library.languages[lang]
+        slugs = _reachable_slugs(library, lang)
+        for section in content.sections:
+            found += _section_dates(section, today)
+            found += _page_text(section.path, section.pages, slugs)
+            found += _reading_level(section.path, section.pages, lang)
+        found += _quiz(library.root / lang / "quiz.md", content, slugs, lang)
+        for name, pages in (("attract.md", [Page(s.title, s.markdown, 0) for s in
+                                            content.slides]),
+                            ("disclaimer.md", list(content.disclaimer_pages))):
+            found += _page_text(library.root / lang / name, pages, slugs)
+            found += _reading_level(library.root / lang / name, pages, lang)
+    return tuple(found)
+
+
+def with_checks(library: Library, today: date) -> Library:
+    """`library` with the checks' findings added to the loader's."""
+    return replace(library, findings=library.findings + check_library(library, today))
+
+
+def _reachable_slugs(library: Library, lang: str) -> set[str]:
+    """Sections a `section:` link in `lang` can open (its own, or the default language's)."""
+    slugs = {s.slug for s in library.languages[lang].sections}
+    default = library.languages.get(library.site.default_language)
+    return slugs | {s.slug for s in default.sections} if default else slugs
+
+
+# -- across languages --------------------------------------------------------------------------
+def _across_languages(library: Library, langs: list[str]) -> Iterator[Finding]:
+    if len(langs) < 2:
+        return
+    root = library.root
+    broken = {f.path for f in library.errors}  # reported already, as what it is
+    files: dict[str, dict[str, Section]] = {
+        lang: {s.slug: s for s in library.languages[lang].sections} for lang in langs}
+    for lang in langs:
+        for other in langs:
+            if other == lang:
+                continue
+            for slug, section in files[other].items():
+                path = root / lang / section.path.name
+                if slug not in files[lang] and path not in broken:
+                    yield Finding(path, 0, "warning",
+                                  f'section "{slug}" is missing in "{lang}" (it exists as '
+                                  f"{other}/{section.path.name})",
+                                  f"add a translation; until then patients reading {lang} "
+                                  f"see the {library.site.default_language} version or no tile")
+    yield from _quiz_ids(library, langs)
+    for name, has in (("attract.md", lambda c: bool(c.slides)),
+                      ("disclaimer.md", lambda c: bool(c.disclaimer_pages))):
+        having = [lang for lang in langs if has(library.languages[lang])]
+        for lang in langs:
+            if having and lang not in having:
+                yield Finding(root / lang / name, 0, "warning",
+                              f'"{lang}" has no {name} with content, but "{having[0]}" has one',
+                              f"add {lang}/{name} (translate {having[0]}/{name})")
+
+
+def _quiz_ids(library: Library, langs: list[str]) -> Iterator[Finding]:
+    ids = {lang: {q.id for q in library.languages[lang].quiz} for lang in langs}
+    for lang in langs:
+        if not library.languages[lang].quiz:
+            continue
+        for other in langs:
+            missing = sorted(ids[other] - ids[lang]) if other != lang else []
+            if missing and library.languages[other].quiz:
+                shown = ", ".join(f'"{m}"' for m in missing[:5])
+                more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+                yield Finding(library.root / lang / "quiz.md", 0, "warning",
+                              f"quiz questions {shown}{more} from {other}/quiz.md are missing "
+                              f'in "{lang}"', "translate them with the same id: lines")
+
+
+# -- one section -------------------------------------------------------------------------------
+def _months_before(day: date, months: int) -> date:
+    month = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month, 12)
+    return date(year, month + 1, min(day.day, 28))
+
+
+def _section_dates(section: Section, today: date) -> Iterator[Finding]:
+    path = section.path
+    if section.review_date is None:
+        yield Finding(path, section.line_of("title"), "warning", "has no review_date",
+                      "add a line like review_date: 2026-11 once a clinician has checked it")
+    elif section.review_date < _months_before(today, REVIEW_MONTHS):
+        yield Finding(path, section.line_of("review_date"), "warning",
+                      f"was last reviewed on {section.review_date.isoformat()}, more than "
+                      f"{REVIEW_MONTHS} months ago",
+                      "have a clinician check it, then update review_date")
+    if section.show_from and section.show_until and section.show_until < section.show_from:
+        yield Finding(path, section.line_of("show_until"), "error",
+                      "show_until is before show_from, so the section is never shown",
+                      "swap the two dates or correct one of them")
+
+
+def _page_text(path: Path, pages: Iterable[Page], slugs: set[str]) -> Iterator[Finding]:
+    for page in pages:
+        first = page.body_line or page.line
+        yield from _raw_html(path, page.markdown, first)
+        for link in find_links(page.markdown, first):
+            yield from _link(path, link, slugs)
+
+
+def _raw_html(path: Path, markdown: str, first_line: int) -> Iterator[Finding]:
+    for number, line in enumerate(markdown.split("\n"), start=first_line):
+        for match in _TAG_RE.finditer(line):
+            tag, attrs = match.group(1).lower(), match.group(2)
+            if tag not in ALLOWED_TAGS:
+                yield Finding(path, number, "error",
+                              f"HTML <{tag}> is not allowed, so the kiosk removes it",
+                              "delete it; write the page in plain Markdown")
+            elif bad := _BAD_ATTR_RE.search(attrs):
+                yield Finding(path, number, "error",
+                              f'HTML attribute "{bad.group(1).lower()}" on <{tag}> is not '
+                              "allowed, so the kiosk removes it", "delete the attribute")
+
+
+def _link(path: Path, link: Link, slugs: set[str]) -> Iterator[Finding]:
+    if link.is_web:
+        yield Finding(path, link.line, "warning",
+                      f"web address {link.target} is shown as a QR code, not as a link",
+                      "nothing to do if patients may scan it; the kiosk never opens a browser")
+    elif link.is_section:
+        slug = link.target.removeprefix("section:")
+        if slug not in slugs:
+            known = ", ".join(sorted(slugs)) or "none"
+            yield Finding(path, link.line, "error",
+                          f'link to "{link.target}" names no section',
+                          f"use a section's file name without its number and .md ({known})")
+    elif _SCHEME_RE.match(link.target):
+        yield Finding(path, link.line, "error",
+                      f'link to "{link.target}" is not allowed, so the kiosk removes it',
+                      "link to a section with section:name, or to a web page with https://")
+    else:
+        yield Finding(path, link.line, "error",
+                      f'link to "{link.target}" does not work in the kiosk',
+                      "to open another section write section:name (the section's file name "
+                      "without its number and .md)")
+
+
+def _reading_level(path: Path, pages: list[Page], lang: str) -> Iterator[Finding]:
+    text = "\n\n".join(f"## {p.title}\n\n{p.markdown}" for p in pages)
+    if not text.strip():
+        return
+    try:
+        grade = grade_level(text, lang)
+    except ValueError:  # no formula for this language
+        return
+    if grade <= MAX_GRADE:
+        return
+    hardest = max(pages, key=lambda p: grade_level(f"## {p.title}\n\n{p.markdown}", lang))
+    yield Finding(path, hardest.line, "warning",
+                  f"reads at US school grade {grade:.1f} (the aim is {MAX_GRADE:.0f} or below); "
+                  f'the hardest page is "{hardest.title}"',
+                  "use shorter sentences and everyday words")
+
+
+# -- the quiz ----------------------------------------------------------------------------------
+def _quiz(path: Path, content: LanguageContent, slugs: set[str], lang: str) -> Iterator[Finding]:
+    for question in content.quiz:
+        if question.section and question.section not in slugs:
+            yield Finding(path, question.line, "error",
+                          f'question "{question.id}" names section "{question.section}", '
+                          "which does not exist",
+                          "use a section's file name without its number and .md, "
+                          'e.g. "what-is-rls"')
+    if content.quiz:
+        pages = [Page(q.text, "\n\n".join([*(f"- {a}" for a in q.answers), q.explanation]),
+                      q.line) for q in content.quiz]
+        yield from _reading_level(path, pages, lang)

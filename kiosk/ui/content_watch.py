@@ -1,0 +1,157 @@
+"""Hot reload: notice that staff changed the content folder, read it in the background, hand it
+to the window, which shows it when nobody is using the kiosk.
+
+Two ways to notice a change: QFileSystemWatcher (instant on a local disk) and a poll every
+`content_poll_seconds` (network shares often send no change events). Either only *asks* for a
+check. A check runs in a background thread: it fingerprints the folder (sizes and times), and
+only when the same new fingerprint is seen twice, about a second apart, does it read and check
+the content, so a file that is still being copied is not read half-written. Content with
+nothing to show is never handed over: the last good content stays on screen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from kiosk.content.model import Library
+from kiosk.content.refresh import Fingerprint, fingerprint, load_checked
+from kiosk.content.status import ContentStatus, log_status
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 1000
+MAX_WATCHED = 2000
+
+
+def in_thread(job: Callable[[], None]) -> None:
+    """Run `job` in a daemon thread: a hung network share must never hold up the screen or the
+    kiosk's exit."""
+    threading.Thread(target=job, name="content-reload", daemon=True).start()
+
+
+class ContentWatcher(QObject):
+    """Checks the content folder for changes; emits `loaded` with each new checked Library."""
+
+    loaded = Signal(object)  # Library, with validation findings
+    _checked = Signal(object, object)  # (Fingerprint, Library | None), from the worker
+
+    def __init__(self, root: Path, poll_seconds: int, *,
+                 today: Callable[[], date] = date.today,
+                 run: Callable[[Callable[[], None]], None] = in_thread,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.root = root
+        self.today = today
+        self.run = run
+        self.shown: Fingerprint | None = None  # fingerprint of the content last loaded
+        self.candidate: Fingerprint | None = None  # a change seen once, waiting to settle
+        self.busy = False
+        self.again = False
+        self.fs = QFileSystemWatcher(self)
+        self.fs.directoryChanged.connect(self._changed)
+        self.fs.fileChanged.connect(self._changed)
+        self.settle = QTimer(self)
+        self.settle.setSingleShot(True)
+        self.settle.setInterval(DEBOUNCE_MS)
+        self.settle.timeout.connect(self.check)
+        self.poll = QTimer(self)
+        self.poll.setInterval(poll_seconds * 1000)
+        self.poll.timeout.connect(self.check)
+        self._checked.connect(self._on_checked)
+
+    def start(self, shown: Fingerprint) -> None:
+        """Watch for changes after content with fingerprint `shown` was loaded."""
+        self.shown = shown
+        self._watch()
+        self.poll.start()
+
+    def stop(self) -> None:
+        self.poll.stop()
+        self.settle.stop()
+
+    def _changed(self, _path: str) -> None:
+        self.settle.start()  # restarts: a burst of saves gives one check a second later
+
+    def _watch(self) -> None:
+        """Watch the folder, its sub-folders and files, as last seen by the worker (editors
+        often replace a file on save, which drops it from the watch list, so this runs again
+        after every load). Nothing here lists the folder: a slow share only slows the worker."""
+        old = self.fs.files() + self.fs.directories()
+        if old:
+            self.fs.removePaths(old)
+        if self.shown:
+            paths = [self.root, *(self.root / rel for rel, _, _ in self.shown)]
+            self.fs.addPaths([str(p) for p in paths[:MAX_WATCHED]])
+
+    def check(self) -> None:
+        """Look for a change in the background (at most one check at a time)."""
+        if self.busy:
+            self.again = True
+            return
+        self.busy = True
+        shown, candidate = self.shown, self.candidate
+        self.run(lambda: self._work(shown, candidate))
+
+    def _work(self, shown: Fingerprint | None, candidate: Fingerprint | None) -> None:
+        """Worker thread: fingerprint, and load only a change that has settled."""
+        library = None
+        try:
+            now = fingerprint(self.root)
+            if now != shown and now == candidate:
+                library = load_checked(self.root, self.today())
+        except Exception:  # never let a reload take the kiosk down; say what happened
+            log.exception("Reading the content folder %s failed; the kiosk keeps its content",
+                          self.root)
+            now = shown
+        with contextlib.suppress(RuntimeError):  # the watcher was deleted meanwhile
+            self._checked.emit(now, library)
+
+    def _on_checked(self, now: Fingerprint, library: Library | None) -> None:
+        self.busy = False
+        if library is not None:
+            self.shown, self.candidate = now, None
+            self._watch()
+            self.loaded.emit(library)
+        elif now == self.shown:
+            self.candidate = None
+        else:
+            self.candidate = now
+            self.settle.start()
+        if self.again:
+            self.again = False
+            self.settle.start()
+
+
+class ContentUpdater(QObject):
+    """Connects a ContentWatcher to the window; keeps the latest ContentStatus for staff."""
+
+    def __init__(self, window: object, watcher: ContentWatcher, status: ContentStatus, *,
+                 now: Callable[[], datetime] = datetime.now) -> None:
+        super().__init__(watcher)
+        self.window = window
+        self.status = status
+        self.now = now
+        watcher.loaded.connect(self.take)
+
+    def take(self, library: Library) -> None:
+        shown = not library.is_empty
+        self.status = ContentStatus.of(library, self.now(), shown=shown)
+        log_status(self.status)
+        if shown:
+            self.window.offer_library(library)  # type: ignore[attr-defined]
+
+
+def watch_content(window: object, root: Path, poll_seconds: int, status: ContentStatus,
+                  shown: Fingerprint) -> ContentUpdater:
+    """Start watching `root` (whose content with fingerprint `shown` the window shows)."""
+    watcher = ContentWatcher(root, poll_seconds, parent=window)  # type: ignore[arg-type]
+    updater = ContentUpdater(window, watcher, status)
+    watcher.start(shown)
+    return updater

@@ -1,0 +1,141 @@
+"""Broken content, one case at a time: what staff get wrong, and what `validate` must say.
+
+Each case starts from a good two-language folder (tests/helpers/content.py: sections topic-1 to
+topic-3 in en and es), then either copies its files from tests/content/broken/<name>/ over it or
+makes them here (binary data, encodings, huge files, links and folders that git cannot hold
+well). `expect` lists (file, line, words of the message) that must be reported as errors.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.helpers.content import write_content
+
+CORPUS = Path(__file__).parent / "broken"
+GOOD = {(lang, f"topic-{n}") for lang in ("en", "es") for n in (1, 2, 3)}
+SECTION_HEAD = "---\ntitle: Sleep and RLS\nreview_date: 2026-11\n---\n\n## Good sleep habits\n\n"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    expect: tuple[tuple[str, int, str], ...]
+    make: Callable[[Path], None] | None = None
+    good: set[tuple[str, str]] = field(default_factory=lambda: set(GOOD))
+
+
+def _write(relative: str, data: bytes) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        (root / relative).write_bytes(data)
+    return make
+
+
+def _nested_lists(root: Path) -> None:
+    lines = ["\t" * level + "- deeper" for level in range(1000)]  # under the size limit
+    (root / "en" / "04-lists.md").write_text(SECTION_HEAD + "\n".join(lines), encoding="utf-8")
+
+
+def _nested_quotes(root: Path) -> None:
+    lines = [">" * level + " quoted" for level in range(1, 1001)]
+    (root / "en" / "04-quotes.md").write_text(SECTION_HEAD + "\n".join(lines), encoding="utf-8")
+
+
+def _huge(root: Path) -> None:
+    with (root / "en" / "04-huge.md").open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+
+
+def _long_line(root: Path) -> None:
+    text = SECTION_HEAD + "word " * (1024 * 1024 // 5)
+    (root / "en" / "04-long.md").write_text(text, encoding="utf-8")
+
+
+def _long_page(root: Path) -> None:
+    text = SECTION_HEAD + "word " * (100 * 1024 // 5)
+    (root / "en" / "04-long.md").write_text(text, encoding="utf-8")
+
+
+def _symlinks(root: Path) -> None:
+    outside = root.parent / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text(SECTION_HEAD + "Secret.\n", encoding="utf-8")
+    (outside / "secret.svg").write_bytes((root / "images" / "dot.svg").read_bytes())
+    (root / "en" / "04-secret.md").symlink_to(outside / "secret.md")
+    (root / "images" / "linked.svg").symlink_to(outside / "secret.svg")
+    (root / "en" / "05-linked-picture.md").write_text(
+        SECTION_HEAD + "![A linked picture](../images/linked.svg)\n", encoding="utf-8")
+
+
+def _no_spanish(root: Path) -> None:
+    shutil.rmtree(root / "es")
+
+
+def _folder_like_section(root: Path) -> None:
+    (root / "en" / "04-sleep.md").mkdir()
+
+
+CASES: tuple[Case, ...] = (
+    Case("never-closed", (("en/04-sleep.md", 1, "front matter starting with --- is never "
+                                                "closed"),)),
+    Case("unknown-key", (("en/04-sleep.md", 2, '"titel" is not a known key'),
+                         ("en/04-sleep.md", 1, "the section has no title"))),
+    Case("html-and-links", (("en/04-sleep.md", 11, "HTML <script> is not allowed"),
+                            ("en/04-sleep.md", 13, "HTML <iframe> is not allowed"),
+                            ("en/04-sleep.md", 15, 'link to "javascript:alert(1)"'),
+                            ("en/04-sleep.md", 15, 'link to "file:///C:/leaflets/sleep.pdf"'),
+                            ("en/04-sleep.md", 17, 'HTML attribute "onclick"'),
+                            ("en/04-sleep.md", 19, 'link to "section:who-gets-it" names no'),
+                            ("en/04-sleep.md", 19, 'link to "02-topic-2.md" does not work'))),
+    Case("picture-outside", (("en/04-sleep.md", 8, 'picture "../../etc/passwd" is outside'),
+                             ("en/04-sleep.md", 10, 'picture "/etc/hosts" is not a path'))),
+    Case("picture-missing", (("en/04-sleep.md", 3, 'picture "../images/moon.svg" does not'),
+                             ("en/04-sleep.md", 9, 'picture "../images/bed.png" does not'),
+                             ("en/04-sleep.md", 11, '"../site.toml" is not a picture'))),
+    Case("quiz-mistakes", (("en/quiz.md", 5, 'question "helps" has 0 answers marked right'),
+                           ("en/quiz.md", 12, 'question "common" has 1 answers'),
+                           ("en/quiz.md", 17, 'question "read-more" names section "treatments"'),
+                           )),
+    Case("site-malformed", (("site.toml", 2, "is not valid TOML"),)),
+    Case("duplicate-section", (("en/05-topic-1.md", 0, 'section id "topic-1" is also used'),)),
+    Case("stray-brackets", (("en/04-brackets.md", 8, 'has 30 "[" without a matching "]"'),)),
+    Case("empty-file", (("en/04-sleep.md", 0, "is empty"),)),
+    Case("binary-garbage", (("en/04-garbage.md", 0, "is not a text file"),),
+         _write("en/04-garbage.md", random.Random(3).randbytes(4096))),
+    Case("latin-1", (("en/04-cafe.md", 2, "is not saved as UTF-8"),),
+         _write("en/04-cafe.md", "---\ntitle: Café\n---\n\n## Page\n\nText.\n".encode("latin-1"))),
+    Case("utf-16-without-bom", (("en/04-wide.md", 0, "UTF-16 without a byte-order mark"),),
+         _write("en/04-wide.md", "---\ntitle: Wide\n---\n\n## Page\n".encode("utf-16-le"))),
+    Case("huge-file", (("en/04-huge.md", 0, "is too large (50.0 MB"),), _huge),
+    Case("one-megabyte-line", (("en/04-long.md", 0, "is too large (1.0 MB"),), _long_line),
+    Case("long-page", (("en/04-long.md", 6, "the page is too long (100 KB"),), _long_page),
+    Case("nested-lists", (("en/04-lists.md", 17, "is nested 9 levels deep"),), _nested_lists),
+    Case("nested-quotes", (("en/04-quotes.md", 16, "is nested 9 levels deep"),), _nested_quotes),
+    Case("symlink-outside", (("en/04-secret.md", 0, "is a link to a file outside"),
+                             ("en/05-linked-picture.md", 8, 'picture "../images/linked.svg" is '
+                                                            "outside")), _symlinks),
+    Case("missing-language", (("es", 0, 'the language folder "es" is missing'),), _no_spanish,
+         good={g for g in GOOD if g[0] == "en"}),
+    Case("folder-like-section", (("en/04-sleep.md", 0, "is a folder named like a section"),),
+         _folder_like_section),
+)
+
+
+def apply(case: Case, root: Path) -> None:
+    """Put `case`'s mistakes into the content folder at `root`."""
+    overlay = CORPUS / case.name
+    if overlay.is_dir():
+        shutil.copytree(overlay, root, dirs_exist_ok=True)
+    if case.make is not None:
+        case.make(root)
+
+
+def build(case: Case, root: Path) -> Path:
+    """The good folder at `root` with `case`'s mistakes in it."""
+    write_content(root)
+    apply(case, root)
+    return root
