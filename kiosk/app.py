@@ -114,7 +114,7 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
     updater = watch_content(window, setup.content_dir, setup.settings.content_poll_seconds,
                             ContentStatus.of(library, datetime.now()), shown)
     mode = attach_kiosk_mode(window, StaffContext(setup.config_path, setup.data_dir,
-                                                  setup.content_dir, recorder),
+                                                  setup.content_dir, recorder, content=updater),
                              locked=not windowed)
     first_frame = _FirstFrame(window)
     window.installEventFilter(first_frame)

@@ -240,6 +240,10 @@ rls-kiosk set-pin</translation>
         <translation>Contenido cargado por última vez a las %1 del %2.</translation>
     </message>
     <message>
+        <source>Nothing could be shown from that load, so the kiosk still shows the content it had before.</source>
+        <translation>No se pudo mostrar nada de esa carga, así que el quiosco sigue mostrando el contenido que tenía.</translation>
+    </message>
+    <message>
         <source>Content folder: %1</source>
         <translation>Carpeta del contenido: %1</translation>
     </message>
@@ -458,6 +462,10 @@ rls-kiosk set-pin</translation>
     <message>
         <source>Goes back to the kiosk by itself after %1 without a touch.</source>
         <translation>Vuelve solo al quiosco tras %1 sin tocar la pantalla.</translation>
+    </message>
+    <message>
+        <source>Reading the content folder...</source>
+        <translation>Leyendo la carpeta del contenido...</translation>
     </message>
     <message>
         <source>No content could be read from %1, so the kiosk keeps showing what it had. Check the folder (or the network share), then reload again.</source>

@@ -1,13 +1,19 @@
-"""Staff page "Content": what the kiosk is showing, every problem in the files, Reload now."""
+"""Staff page "Content": what the kiosk is showing, every problem in the files, Reload now.
+
+It shows a ContentStatus (kiosk/content/status.py): the same record the log gets after every
+load, whether at start-up, from the background reload, or from "Reload content now".
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from kiosk.content.model import Finding, Library
+from kiosk.content.model import Finding
+from kiosk.content.status import ContentStatus
 from kiosk.ui.footer import language_name
 from kiosk.ui.i18n import tr
 from kiosk.ui.staff.parts import StaffPage, card
@@ -16,9 +22,9 @@ from kiosk.ui.widgets import role_label, touch_button
 MAX_FINDINGS = 40  # beyond this, `rls-kiosk validate` is the better place to read them
 
 
-def _where(finding: Finding, library: Library) -> str:
+def _where(finding: Finding, root: Path) -> str:
     try:
-        path = finding.path.relative_to(library.root)
+        path = finding.path.relative_to(root)
     except ValueError:
         path = finding.path
     return f"{path}:{finding.line}" if finding.line else str(path)
@@ -27,14 +33,18 @@ def _where(finding: Finding, library: Library) -> str:
 class ContentPage(StaffPage):
     reload_requested = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, status: Callable[[], ContentStatus]) -> None:
         super().__init__()
+        self._status = status
         self.reload_button = touch_button(role="primary")
         self.reload_button.clicked.connect(self.reload_requested.emit)
         self.result = role_label(name="StaffResult")
         self.result.hide()
         self.folder = role_label(role="muted")
         self.loaded = role_label()
+        self.kept = role_label(name="StaffResult")
+        self.kept.setProperty("state", "problem")
+        self.kept.hide()
         self.languages_box, self._languages = card()
         self.language_labels: list[QLabel] = []
         self.findings_box, self._findings = card()
@@ -42,6 +52,7 @@ class ContentPage(StaffPage):
         self._findings.addWidget(self.findings_title)
         self.finding_labels: list[QLabel] = []
         self.column.addWidget(self.loaded)
+        self.column.addWidget(self.kept)
         self.column.addWidget(self.folder)
         self.column.addWidget(self.reload_button)
         self.column.addWidget(self.result)
@@ -50,13 +61,21 @@ class ContentPage(StaffPage):
         self.column.addStretch(1)
         self.reload_button.setText(tr("Staff", "Reload content now"))
 
-    def show_library(self, library: Library, loaded_at: datetime) -> None:
+    def refresh(self) -> None:
+        """The background reload may have changed things since the page was last shown."""
+        self.result.hide()
+        self.show_status(self._status())
+
+    def show_status(self, status: ContentStatus) -> None:
         self.loaded.setText(tr("Staff", "Content last loaded at %1 on %2.")
-                            .replace("%1", f"{loaded_at:%H:%M}")
-                            .replace("%2", f"{loaded_at:%d %b %Y}"))
-        self.folder.setText(tr("Staff", "Content folder: %1").replace("%1", str(library.root)))
-        self._fill_languages(library)
-        self._fill_findings(library)
+                            .replace("%1", f"{status.loaded_at:%H:%M}")
+                            .replace("%2", f"{status.loaded_at:%d %b %Y}"))
+        self.kept.setText(tr("Staff", "Nothing could be shown from that load, so the kiosk "
+                             "still shows the content it had before."))
+        self.kept.setVisible(not status.shown)
+        self.folder.setText(tr("Staff", "Content folder: %1").replace("%1", str(status.root)))
+        self._fill_languages(status)
+        self._fill_findings(status)
         if self._theme is not None:
             self.apply_theme(self._theme)
 
@@ -73,41 +92,40 @@ class ContentPage(StaffPage):
             if item.widget() is not None:
                 item.widget().deleteLater()
 
-    def _fill_languages(self, library: Library) -> None:
+    def _fill_languages(self, status: ContentStatus) -> None:
         self._clear(self._languages, 0)
         self._languages.addWidget(role_label(tr("Staff", "Languages"), "h2"))
         self.language_labels = []
-        for lang in library.site.languages:
-            content = library.languages.get(lang)
-            if content is None or not content.sections:
+        for language in status.languages:
+            if not language.sections:
                 line = tr("Staff", "%1: no topics - this language is not offered") \
-                    .replace("%1", language_name(lang))
+                    .replace("%1", language_name(language.lang))
             else:
                 line = tr("Staff", "%1: %2 topics, %3 quiz questions") \
-                    .replace("%1", language_name(lang)) \
-                    .replace("%2", str(len(content.sections))) \
-                    .replace("%3", str(len(content.quiz)))
+                    .replace("%1", language_name(language.lang)) \
+                    .replace("%2", str(len(language.sections))) \
+                    .replace("%3", str(language.quiz_questions))
             label = role_label(line)
             self._languages.addWidget(label)
             self.language_labels.append(label)
 
-    def _fill_findings(self, library: Library) -> None:
+    def _fill_findings(self, status: ContentStatus) -> None:
         self._clear(self._findings, 1)
-        findings = sorted(library.findings, key=lambda f: (f.severity != "error", str(f.path),
-                                                           f.line))
-        errors = sum(f.severity == "error" for f in findings)
-        if not findings:
+        errors = sorted(status.skipped, key=lambda f: (str(f.path), f.line))
+        warnings = sorted(status.warnings, key=lambda f: (str(f.path), f.line))
+        if not errors and not warnings:
             self.findings_title.setText(tr("Staff", "No problems found in the content files."))
         else:
             self.findings_title.setText(
                 tr("Staff", "%1 problems (files or parts with an error are not shown), "
-                   "%2 warnings").replace("%1", str(errors))
-                .replace("%2", str(len(findings) - errors)))
+                   "%2 warnings").replace("%1", str(len(errors)))
+                .replace("%2", str(len(warnings))))
         self.finding_labels = []
+        findings = [*errors, *warnings]
         for finding in findings[:MAX_FINDINGS]:
             kind = tr("Staff", "Problem") if finding.severity == "error" else tr("Staff",
                                                                                   "Warning")
-            text = f"{kind} - {_where(finding, library)}: {finding.message}"
+            text = f"{kind} - {_where(finding, status.root)}: {finding.message}"
             if finding.hint:
                 text += f" ({finding.hint})"
             label = role_label(text, name="Finding")

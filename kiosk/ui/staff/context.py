@@ -5,16 +5,32 @@ Everything that touches time or the machine is a field, so tests pass fakes.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
-from kiosk.content.loader import load_library
 from kiosk.content.model import Library
+from kiosk.content.status import ContentStatus
 from kiosk.engagement.store import DB_FILENAME
 from kiosk.staff.drives import removable_drives
+
+
+class ContentSource(Protocol):
+    """What the content reload keeps (kiosk/ui/content_watch.py's ContentUpdater): the status of
+    the last load, and `take` for a newly loaded library (shown once nobody uses the kiosk)."""
+
+    status: ContentStatus
+
+    def take(self, library: Library) -> None: ...
+
+
+def in_thread(job: Callable[[], None]) -> None:
+    """Reading the content folder may hang on a network share: never on the screen's thread."""
+    threading.Thread(target=job, name="staff-reload", daemon=True).start()
 
 
 @dataclass
@@ -23,7 +39,8 @@ class StaffContext:
     data_dir: Path
     content_dir: Path
     recorder: object  # record(kind, **fields); `status` and `flush` when it is the real one
-    load_library: Callable[[Path], Library] = load_library
+    content: ContentSource | None = None  # None: reloads go straight to the window
+    run_in_background: Callable[[Callable[[], None]], None] = in_thread
     wall_clock: Callable[[], float] = time.time  # the PIN lockout must survive a restart
     now: Callable[[], datetime] = datetime.now
     list_drives: Callable[[], list[Path]] = removable_drives

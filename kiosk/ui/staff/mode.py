@@ -9,7 +9,10 @@ seconds without a touch, back to the attract screen. Every PIN check is recorded
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -17,6 +20,9 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
 from kiosk.config import Settings, load_settings
+from kiosk.content.model import Library
+from kiosk.content.refresh import load_checked
+from kiosk.content.status import ContentStatus, log_status
 from kiosk.staff.lockout import PinGate
 from kiosk.ui.i18n import tr
 from kiosk.ui.staff.content_page import ContentPage
@@ -39,9 +45,26 @@ _INPUT = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.Touc
           QEvent.Type.Wheel, QEvent.Type.MouseMove}
 
 
+class _WindowContent:
+    """Without the background content watcher (tests, previews) a reload goes straight to the
+    window, which is on its attract screen while staff mode is open."""
+
+    def __init__(self, window: KioskWindow, now: Callable[[], datetime]) -> None:
+        self.window = window
+        self.now = now
+        self.status = ContentStatus.of(window.library, now())
+
+    def take(self, library: Library) -> None:
+        self.status = ContentStatus.of(library, self.now(), shown=not library.is_empty)
+        log_status(self.status)
+        if self.status.shown:
+            self.window.set_library(library)
+
+
 class StaffMode(QObject):
     panel_shown = Signal(bool)  # True when the panel opens, False when it closes
     exit_requested = Signal()
+    _reloaded = Signal(object)  # the Library read by "Reload content now", or None
 
     def __init__(self, window: KioskWindow, context: StaffContext) -> None:
         super().__init__(window)
@@ -51,12 +74,13 @@ class StaffMode(QObject):
         self._pin_hash = self._startup_hash
         self.gate = PinGate(paths.staff_lockout_file(context.data_dir), lambda: self._pin_hash,
                             clock=context.wall_clock)
-        self.loaded_at = context.now()
+        self.content = context.content or _WindowContent(window, context.now)
+        self._reloading = False
         self._theme: Theme | None = None
         self.gesture = HoldGesture([window.home.logo, window.home.clinic, window.home.heading],
                                    self)
         self.pad = PinPad(window)
-        self.content_page = ContentPage()
+        self.content_page = ContentPage(lambda: self.content.status)
         self.dashboard_page = DashboardPage(context.database, window.today, self._section_titles,
                                             context.recorder_status)
         self.export_page = ExportPage(context.database, context.data_dir, context.list_drives,
@@ -84,6 +108,7 @@ class StaffMode(QObject):
         self.pad.cancelled.connect(self.close)
         self.panel.close_requested.connect(self.close)
         self.content_page.reload_requested.connect(self.reload_content)
+        self._reloaded.connect(self._show_reload)
         self.settings_page.saved.connect(self._settings_saved)
         self.system_page.exit_requested.connect(self.exit_requested.emit)
         window.installEventFilter(self)
@@ -138,7 +163,6 @@ class StaffMode(QObject):
     # -- the panel -----------------------------------------------------------------------
     def open_panel(self, page: str = "content") -> None:
         self._retheme()
-        self.content_page.show_library(self.window.library, self.loaded_at)
         self.panel.note.setText(
             tr("Staff", "Goes back to the kiosk by itself after %1 without a touch.")
             .replace("%1", duration_text(self.window.settings.staff_idle_timeout)))
@@ -171,23 +195,43 @@ class StaffMode(QObject):
 
     # -- what the pages change -----------------------------------------------------------
     def reload_content(self) -> None:
-        library = self.context.load_library(self.context.content_dir)
-        for finding in library.findings:
-            (log.warning if finding.severity == "error" else log.info)("Content: %s", finding)
-        if library.is_empty and not self.window.library.is_empty:
+        """Read the content folder now (in the background) and show what was found."""
+        if self._reloading:
+            return
+        self._reloading = True
+        self.content_page.reload_button.setEnabled(False)
+        self.content_page.show_result(tr("Staff", "Reading the content folder..."), ok=True)
+        root, today = self.context.content_dir, self.window.today()
+
+        def job() -> None:
+            try:
+                library = load_checked(root, today)
+            except Exception:  # a reload must never take the kiosk down
+                log.exception("Reading the content folder %s failed", root)
+                library = None
+            with contextlib.suppress(RuntimeError):  # staff mode was deleted meanwhile
+                self._reloaded.emit(library)
+
+        self.context.run_in_background(job)
+
+    def _show_reload(self, library: Library | None) -> None:
+        self._reloading = False
+        self.content_page.reload_button.setEnabled(True)
+        if library is not None:
+            self.content.take(library)
+        status = self.content.status
+        self.content_page.show_status(status)
+        if library is None or not status.shown:
             self.content_page.show_result(
                 tr("Staff", "No content could be read from %1, so the kiosk keeps showing "
                    "what it had. Check the folder (or the network share), then reload again.")
                 .replace("%1", str(self.context.content_dir)), ok=False)
             return
-        self.window.set_library(library)
-        self.loaded_at = self.context.now()
-        self.content_page.show_library(library, self.loaded_at)
-        errors = len(library.errors)
+        errors = len(status.skipped)
         self.content_page.show_result(
             tr("Staff", "Reloaded: %1 languages, %2 problems, %3 warnings.")
-            .replace("%1", str(len(library.languages))).replace("%2", str(errors))
-            .replace("%3", str(len(library.findings) - errors)), ok=not errors)
+            .replace("%1", str(len(status.languages))).replace("%2", str(errors))
+            .replace("%3", str(len(status.warnings))), ok=not errors)
 
     def _settings_saved(self, settings: Settings) -> None:
         self.window.apply_settings(settings)

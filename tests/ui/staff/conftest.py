@@ -15,7 +15,7 @@ from kiosk.config import Settings, load_settings, save_settings
 from kiosk.staff.pin import hash_pin
 from kiosk.ui.awake import KeepAwake
 from kiosk.ui.kiosk_mode import KioskMode, attach_kiosk_mode
-from kiosk.ui.staff.context import StaffContext
+from kiosk.ui.staff.context import ContentSource, StaffContext
 from kiosk.ui.window import KioskWindow
 from tests.helpers.recorder import ListRecorder
 from tests.helpers.touch import press, release, tap
@@ -82,12 +82,13 @@ def folders(tmp_path: Path) -> dict[str, Path]:
 
 
 @pytest.fixture
-def make_kiosk(qtbot, make_window, library, folders, content_dir) -> Callable[..., Kiosk]:
+def make_kiosk(qtbot, make_window, library, folders, content_dir) -> Iterator[Callable[..., Kiosk]]:
     wall = WallClock()
+    made: list[Kiosk] = []
 
     def make(settings: Settings | None = None, *, locked: bool = True,
              write_settings: bool = True, size: tuple[int, int] = (1920, 1080),
-             drives: list[Path] | None = None) -> Kiosk:
+             drives: list[Path] | None = None, content: ContentSource | None = None) -> Kiosk:
         settings = settings or Settings(staff_pin_hash=PIN_HASH)
         if write_settings:
             save_settings(settings, folders["config"])
@@ -96,16 +97,20 @@ def make_kiosk(qtbot, make_window, library, folders, content_dir) -> Callable[..
         window = make_window(library, settings, recorder=recorder, size=size)
         context = StaffContext(folders["config"], folders["data"], content_dir, recorder,
                                wall_clock=wall, now=lambda: datetime(2026, 11, 22, 15, 30),
-                               list_drives=lambda: list(drives or []))
+                               list_drives=lambda: list(drives or []),
+                               run_in_background=lambda job: job(), content=content)
         kernel32 = FakeKernel32()
         mode = attach_kiosk_mode(window, context, locked=locked,
                                  awake=KeepAwake(kernel32=kernel32))
         kiosk = Kiosk(window, mode, recorder, context, wall, kernel32)
         if mode.lockdown is not None:  # as if staff chose Exit, so qtbot can close it
             qtbot.addWidget(window, before_close_func=lambda _: mode.lockdown.allow_exit())
+        made.append(kiosk)
         return kiosk
 
-    return make
+    yield make
+    for kiosk in made:  # a Spanish interface must not follow into the next test
+        kiosk.window.translations.switch("en")
 
 
 @pytest.fixture(autouse=True)

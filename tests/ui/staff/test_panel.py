@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import shutil
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from kiosk.config import Settings, load_settings
+from kiosk.content.status import ContentStatus
 from kiosk.crash import last_crash
 from kiosk.engagement.store import DB_FILENAME
 from kiosk.staff import export
+from kiosk.ui.content_watch import ContentUpdater, ContentWatcher
 from kiosk.ui.home import QUIZ_KEY
 from tests.helpers.content import section_text
 from tests.helpers.touch import tap
@@ -176,3 +178,24 @@ def test_system_page_without_a_crash(make_kiosk) -> None:
     kiosk.log_in()
     tap(kiosk.staff.panel.nav_buttons["system"])
     assert kiosk.staff.system_page.crash_summary.text() == "No crash recorded."
+
+
+def test_reload_now_goes_through_the_content_updater(make_kiosk, content_dir: Path) -> None:
+    kiosk = make_kiosk()
+    watcher = ContentWatcher(content_dir, 10, today=lambda: date(2026, 11, 22),
+                             run=lambda job: job(), parent=kiosk.window)
+    updater = ContentUpdater(kiosk.window, watcher,
+                             ContentStatus.of(kiosk.window.library, datetime(2026, 1, 1, 8, 0)),
+                             now=lambda: datetime(2026, 11, 22, 9, 30))
+    kiosk.staff.content = updater
+    kiosk.log_in()
+    page = kiosk.staff.content_page
+    assert "08:00 on 01 Jan 2026" in page.loaded.text()
+    (content_dir / "en" / "04-topic-4.md").write_text(
+        section_text("Topic 4 en", ["New page."]), encoding="utf-8")
+    tap(page.reload_button)
+    assert "09:30 on 22 Nov 2026" in page.loaded.text()
+    assert updater.status.languages[0].sections[-1] == "topic-4"
+    tap(kiosk.staff.panel.back_button)
+    tap(kiosk.window.attract)
+    assert "topic-4" in [t.key for t in kiosk.window.home.tiles]
