@@ -30,7 +30,9 @@ class HomeScreen(ScreenWidget):
     def __init__(self) -> None:
         super().__init__()
         self.tiles: list[Tile] = []
+        self._placed_columns = 0  # columns the tiles are laid out in (0: not placed yet)
         self._logo_bytes = b""
+        self._logo_drawn: tuple[bytes, int, float] | None = None
         self.logo = QLabel()
         self.clinic = role_label(role="kicker")
         self.heading = role_label(role="h1")
@@ -69,17 +71,24 @@ class HomeScreen(ScreenWidget):
         self._logo_bytes = logo
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
+        if [tile.key for tile in self.tiles] != [info.key for info in tiles]:
+            self._make_tiles([info.key for info in tiles])
+        # The same topics (a language switch): only the words change, so the tiles are kept.
+        for tile, info in zip(self.tiles, tiles, strict=True):
+            tile.set_content(info.title, info.subtitle, info.picture)
+        if self.theme is not None:
+            self.apply_theme(self.theme)
+
+    def _make_tiles(self, keys: list[str]) -> None:
         for tile in self.tiles:
             self.grid.removeWidget(tile)
             tile.deleteLater()
         self.tiles = []
-        for info in tiles:
-            tile = Tile(info.key, "quiz" if info.key == QUIZ_KEY else "section")
-            tile.set_content(info.title, info.subtitle, info.picture)
-            tile.clicked.connect(lambda _=False, key=info.key: self.tile_chosen.emit(key))
+        self._placed_columns = 0
+        for key in keys:
+            tile = Tile(key, "quiz" if key == QUIZ_KEY else "section")
+            tile.clicked.connect(lambda _=False, k=key: self.tile_chosen.emit(k))
             self.tiles.append(tile)
-        if self.theme is not None:
-            self.apply_theme(self.theme)
 
     def columns(self) -> int:
         portrait = self.height() > self.width() * 1.1
@@ -93,10 +102,11 @@ class HomeScreen(ScreenWidget):
         self._layout.setSpacing(spacing)
         self.grid.setSpacing(spacing)
         logo_size = round(theme.px("icon") * 0.9)
-        if self._logo_bytes:
-            image = render_picture(self._logo_bytes, logo_size, logo_size,
-                                   self.devicePixelRatioF())
+        drawn = (self._logo_bytes, logo_size, self.devicePixelRatioF())
+        if self._logo_bytes and drawn != self._logo_drawn:
+            image = render_picture(self._logo_bytes, logo_size, logo_size, drawn[2])
             self.logo.setPixmap(QPixmap.fromImage(image))
+            self._logo_drawn = drawn
         self.logo.setVisible(bool(self._logo_bytes))
         columns = self.columns()
         rows = max(1, -(-len(self.tiles) // columns))
@@ -107,8 +117,10 @@ class HomeScreen(ScreenWidget):
         tile_h = max(tile_h, min(text_need, theme.px("tile_min_h") * 2))
         icon = min(theme.px("icon"), round(tile_h * 0.62))
         for index, tile in enumerate(self.tiles):
-            self.grid.addWidget(tile, index // columns, index % columns)
+            if columns != self._placed_columns:
+                self.grid.addWidget(tile, index // columns, index % columns)
             tile.setMinimumHeight(tile_h)
             tile.set_icon_size(icon)
+        self._placed_columns = columns
         for column in range(4):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)

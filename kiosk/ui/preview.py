@@ -5,18 +5,21 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Collection, Iterator
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Settings
 from kiosk.content.model import Library
 from kiosk.ui.i18n import Translations
-from kiosk.ui.staff.preview import preview_staff_mode, staff_screens
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.ui.staff.mode import StaffMode
 
 PREVIEW_SEED = 1  # the same quiz questions in every preview, so reviews compare like with like
 # Kinds of screen `--screens` can pick; file names start with "<lang>-<kind>".
@@ -96,15 +99,16 @@ def render_previews(library: Library, settings: Settings, out: Path, *, width: i
     window.show()
     written: list[Path] = []
     try:
-        # Staff mode makes a month of made-up visits: only when its screens are wanted.
-        with preview_staff_mode(window) if "staff" in screens else nullcontext() as staff:
+        # Staff mode makes a month of made-up visits: only when its screens are wanted (the
+        # import too: it brings the engagement store, a quarter of `--screens home`'s start-up).
+        with _staff_mode(window) if "staff" in screens else nullcontext() as staff:
             for lang in languages:
                 if library.is_empty:
                     written.append(_snap(window, out, f"{lang}-updating"))
                     continue
                 window.set_language(lang)
                 window.go_attract()
-                extra = staff_screens(staff, lang) if staff is not None else ()
+                extra = _staff_screens(staff, lang) if staff is not None else ()
                 for name in chain(_screens(window, lang, screens), extra):
                     written.append(_snap(window, out, _safe(name)))
     finally:
@@ -112,6 +116,18 @@ def render_previews(library: Library, settings: Settings, out: Path, *, width: i
         window.close()
         window.deleteLater()
     return written
+
+
+def _staff_mode(window: KioskWindow) -> AbstractContextManager[StaffMode]:
+    from kiosk.ui.staff.preview import preview_staff_mode
+
+    return preview_staff_mode(window)
+
+
+def _staff_screens(staff: StaffMode, lang: str) -> Iterator[str]:
+    from kiosk.ui.staff.preview import staff_screens
+
+    return staff_screens(staff, lang)
 
 
 def _safe(name: str) -> str:

@@ -96,6 +96,7 @@ class Tile(QPushButton):
         row.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addLayout(text, 1)
         self._picture: bytes = b""
+        self._drawn: tuple[bytes, int, float] | None = None  # what the icon label shows
 
     def set_content(self, title: str, subtitle: str, picture: bytes) -> None:
         self.title_label.setText(title)
@@ -106,10 +107,14 @@ class Tile(QPushButton):
         self._picture = picture
 
     def set_icon_size(self, size: int) -> None:
+        """Draw the picture at `size` (only when the picture or the size changed: drawing an SVG
+        takes longer than everything else a language switch does to a tile)."""
         self.icon_label.setFixedSize(size, size)
-        if self._picture:
-            image = render_picture(self._picture, size, size, self.devicePixelRatioF())
+        drawn = (self._picture, size, self.devicePixelRatioF())
+        if self._picture and drawn != self._drawn:
+            image = render_picture(self._picture, size, size, drawn[2])
             self.icon_label.setPixmap(QPixmap.fromImage(image))
+            self._drawn = drawn
         self.icon_label.setVisible(bool(self._picture))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
