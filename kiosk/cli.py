@@ -202,6 +202,7 @@ def _validate(args: argparse.Namespace) -> int:
         errors = sum(f.severity == "error" for f in findings)
         warnings = len(findings) - errors
         sections = sum(len(c.sections) for c in library.languages.values())
-        print(f"{setup.content_dir}: {sections} sections in {len(library.languages)} "
-              f"languages, {errors} errors, {warnings} warnings")
+        languages = len(library.languages)
+        print(f"{setup.content_dir}: {sections} sections in {languages} "
+              f"language{'s' if languages != 1 else ''}, {errors} errors, {warnings} warnings")
     return 1 if library.errors else 0

@@ -49,14 +49,12 @@ def find_links(markdown: str, first_line: int) -> list[Link]:
     addresses), each with its line in the file."""
     found: list[Link] = []
     for number, line in enumerate(markdown.split("\n"), start=first_line):
-        spans: list[tuple[int, int]] = []
+        spans: list[tuple[int, int, str]] = []
         for pattern in (_MD_LINK_RE, _AUTOLINK_RE, _HREF_RE):
-            for match in pattern.finditer(line):
-                spans.append(match.span())
-                found.append(Link(number, match.group(1)))
-        for match in WEB_RE.finditer(line):
-            if not any(start <= match.start() < end for start, end in spans):
-                found.append(Link(number, web_address(match.group(0))))
+            spans += [(*m.span(), m.group(1)) for m in pattern.finditer(line)]
+        bare = [(m.start(), m.end(), web_address(m.group(0))) for m in WEB_RE.finditer(line)
+                if not any(start <= m.start() < end for start, end, _ in spans)]
+        found += [Link(number, target) for _, _, target in sorted(spans + bare)]
     return found
 
 

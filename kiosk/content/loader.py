@@ -270,6 +270,8 @@ def load_site(loader: _Loader) -> Site:
     except tomllib.TOMLDecodeError as exc:
         line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 0
         problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        if problem == "Illegal character '\\n'":
+            problem = "a text in quotes is not closed on this line"
         loader.error(path, line, f"is not valid TOML ({problem})",
                      'check quotes and brackets, e.g. name = "Clinic"; until then every '
                      "language folder is shown, without clinic details")
@@ -412,12 +414,12 @@ def _parse_question(loader: _Loader, path: Path, block: Page) -> QuizQuestion | 
         return None
     correct = [i for i, (_, right) in enumerate(answers) if right]
     if not 2 <= len(answers) <= 4:
-        loader.error(path, block.line, f'question "{qid}" has {len(answers)} answers',
+        loader.error(path, block.line, f'question "{qid}" has {_count(len(answers), "answer")}',
                      "give 2 to 4 answers")
         return None
     if len(correct) != 1:
         loader.error(path, block.line,
-                     f'question "{qid}" has {len(correct)} answers marked right',
+                     f'question "{qid}" has {_count(len(correct), "answer")} marked right',
                      "mark exactly one answer with [x]")
         return None
     if not ok:
@@ -425,6 +427,10 @@ def _parse_question(loader: _Loader, path: Path, block: Page) -> QuizQuestion | 
     return QuizQuestion(id=qid, text=block.title, answers=tuple(a for a, _ in answers),
                         correct=correct[0], explanation=values.get("explanation", ""),
                         section=values.get("section", ""), line=block.line)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"no {noun}" if number == 0 else f"{number} {noun}" + ("s" if number > 1 else "")
 
 
 def load_language(loader: _Loader, lang: str, site: Site) -> LanguageContent | None:

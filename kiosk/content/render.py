@@ -37,7 +37,15 @@ def _clean_html(text: str) -> str:
     except RecursionError:
         html = "<p>" + nh3.clean_text(text) + "</p>"
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                     url_schemes=ALLOWED_SCHEMES, url_relative="deny", link_rel=None)
+                     url_schemes=ALLOWED_SCHEMES, url_relative="deny", link_rel=None,
+                     attribute_filter=_only_snapshot_pictures)
+
+
+def _only_snapshot_pictures(tag: str, attribute: str, value: str) -> str | None:
+    """A picture comes from the loader's snapshot or not at all (never from the web)."""
+    if tag == "img" and attribute == "src" and not value.startswith(IMAGE_SCHEME):
+        return None
+    return value
 
 
 def markdown_to_html(text: str, qr_caption: str = "") -> str:

@@ -96,8 +96,8 @@ CASES: tuple[Case, ...] = (
     Case("picture-missing", (("en/04-sleep.md", 3, 'picture "../images/moon.svg" does not'),
                              ("en/04-sleep.md", 9, 'picture "../images/bed.png" does not'),
                              ("en/04-sleep.md", 11, '"../site.toml" is not a picture'))),
-    Case("quiz-mistakes", (("en/quiz.md", 5, 'question "helps" has 0 answers marked right'),
-                           ("en/quiz.md", 12, 'question "common" has 1 answers'),
+    Case("quiz-mistakes", (("en/quiz.md", 5, 'question "helps" has no answer marked right'),
+                           ("en/quiz.md", 12, 'question "common" has 1 answer -'),
                            ("en/quiz.md", 17, 'question "read-more" names section "treatments"'),
                            )),
     Case("site-malformed", (("site.toml", 2, "is not valid TOML"),)),
@@ -122,6 +122,23 @@ CASES: tuple[Case, ...] = (
          good={g for g in GOOD if g[0] == "en"}),
     Case("folder-like-section", (("en/04-sleep.md", 0, "is a folder named like a section"),),
          _folder_like_section),
+)
+
+
+def _warnings_only(root: Path) -> None:
+    """Nothing wrong enough to leave anything out, but worth a look."""
+    (root / "images" / "poster.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(2_200_000))
+    hard = ("Pharmacological interventions necessitate comprehensive individualized "
+            "evaluation incorporating comorbidities and longitudinal monitoring. ") * 3
+    (root / "en" / "04-sleep.md").write_text(
+        "---\ntitle: Sleep and RLS\nreview_date: 2024-05\n---\n\n## Good sleep habits\n\n"
+        "Go to bed at the same time each night.\n\n![A poster](../images/poster.png)\n\n"
+        f"## For the specialist\n\n{hard}\n\n"
+        "More at [the Sleep Foundation](https://www.example.org/sleep).\n", encoding="utf-8")
+
+
+WARNING_CASES: tuple[Case, ...] = (
+    Case("warnings-only", (), _warnings_only),
 )
 
 

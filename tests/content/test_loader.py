@@ -75,4 +75,4 @@ def test_quiz_question_needs_exactly_one_right_answer(tmp_path: Path) -> None:
         encoding="utf-8")
     library = load_library(root)
     assert [q.id for q in library.languages["en"].quiz] == ["b"]
-    assert any(f.line == 1 and "0 answers marked right" in f.message for f in library.errors)
+    assert any(f.line == 1 and "no answer marked right" in f.message for f in library.errors)

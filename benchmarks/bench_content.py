@@ -1,0 +1,115 @@
+"""How long reading and checking content takes: the shipped content and a large generated set.
+
+    python benchmarks/bench_content.py              # median of 10 runs each
+    python benchmarks/bench_content.py --runs 20 --hazards
+
+"load" is `load_library` (what the kiosk does at start-up); "load + validate" is
+`load_checked` (what `rls-kiosk validate` and every hot reload do, in the background). The large
+set is 200 sections, 100 in each of two languages (file names allow two-digit numbers), made by
+repeating the shipped sections with their pictures, quizzes and facts. `--hazards` also times
+Python-Markdown on the shapes kiosk/content/hazards.py refuses, and the check that refuses them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kiosk.content.hazards import markdown_hazards  # noqa: E402
+from kiosk.content.loader import SECTION_FILE_RE, load_library  # noqa: E402
+from kiosk.content.refresh import load_checked  # noqa: E402
+from kiosk.content.render import markdown_to_html  # noqa: E402
+
+SHIPPED = ROOT / "content"
+
+
+def timed(job: Callable[[], object], runs: int) -> tuple[float, float, float]:
+    """Median, fastest and slowest of `runs` calls, in milliseconds."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        job()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), min(times), max(times)
+
+
+def generate(target: Path, per_language: int = 100) -> Path:
+    """A content folder with `per_language` sections in en and es, from the shipped ones."""
+    shutil.copytree(SHIPPED, target)
+    for lang in ("en", "es"):
+        folder = target / lang
+        sources = []
+        for path in sorted(folder.iterdir()):
+            if match := SECTION_FILE_RE.match(path.name):
+                sources.append((match.group(2), path.read_text(encoding="utf-8")))
+                path.unlink()
+        for number in range(per_language):
+            slug, text = sources[number % len(sources)]
+            if number >= len(sources):  # the first copies keep their names: links still work
+                slug = f"{slug}-{number}"
+            (folder / f"{number:02d}-{slug}.md").write_text(text, encoding="utf-8")
+    return target
+
+
+def report(name: str, root: Path, runs: int) -> None:
+    library = load_checked(root, date.today())
+    sections = sum(len(c.sections) for c in library.languages.values())
+    pictures = sum(len(b) for b in library.images.values()) // 1024
+    print(f"{name}: {sections} sections, {len(library.images)} pictures ({pictures} KB), "
+          f"{len(library.errors)} errors, {len(library.findings) - len(library.errors)} warnings")
+    for label, job in (("load", lambda: load_library(root)),
+                       ("load + validate", lambda: load_checked(root, date.today()))):
+        median, low, high = timed(job, runs)
+        print(f"  {label:<16} median {median:7.1f} ms  (range {low:.1f}-{high:.1f}, {runs} runs)")
+
+
+def hazards() -> None:
+    cases = {
+        "300 list items, each one level deeper": "\n".join(
+            "    " * level + "- item" for level in range(300)),
+        "1,000 quote lines of growing depth": "\n".join(
+            ">" * level + " quote" for level in range(1, 1001)),
+        '2,000 "[" without "]"': "[" * 2000,
+        '8,000 "[" without "]"': "[" * 8000,
+    }
+    print("Python-Markdown on shapes the loader refuses (render time; check time):")
+    for name, text in cases.items():
+        started = time.perf_counter()
+        try:
+            markdown_to_html(text)
+        except RecursionError:
+            name += " (RecursionError)"
+        rendered = time.perf_counter() - started
+        started = time.perf_counter()
+        found = markdown_hazards(text, 1)
+        checked = (time.perf_counter() - started) * 1000
+        print(f"  {name:<40} render {rendered:6.2f} s; refused in {checked:.1f} ms: "
+              f"{found[0][1] if found else 'not refused'}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--hazards", action="store_true",
+                        help="also time the renderer on refused Markdown (about a minute)")
+    args = parser.parse_args()
+    report("shipped content", SHIPPED, args.runs)
+    with tempfile.TemporaryDirectory() as tmp:
+        report("generated content", generate(Path(tmp) / "content"), args.runs)
+    if args.hazards:
+        hazards()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
