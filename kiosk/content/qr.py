@@ -10,8 +10,6 @@ import io
 from functools import lru_cache
 from urllib.parse import quote, unquote
 
-import segno
-
 QR_SCHEME = "kiosk-qr:"
 
 
@@ -27,7 +25,13 @@ def url_of_key(key: str) -> str:
 
 @lru_cache(maxsize=64)
 def qr_svg(url: str) -> bytes:
-    """`url` as a QR code: black on white with the standard quiet zone, medium error correction."""
+    """`url` as a QR code: black on white with the standard quiet zone, medium error correction.
+
+    segno is imported here, on the first page with a web address: importing it (and the e-mail,
+    HTTP and TLS modules it brings) is a tenth of the kiosk's start-up.
+    """
+    import segno
+
     code = segno.make(url, error="m", micro=False)
     out = io.BytesIO()
     code.save(out, kind="svg", scale=10, border=4, dark="#000000", light="#ffffff",

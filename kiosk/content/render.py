@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import html as html_module
 import re
+import threading
 
 import markdown
 import nh3
+from markdown.extensions.sane_lists import SaneListExtension
 
 from kiosk.content.links import web_links_as_qr
 from kiosk.content.loader import IMAGE_SCHEME
@@ -25,6 +27,19 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "width", "height"}}
 ALLOWED_SCHEMES = {"http", "https", "section", IMAGE_SCHEME.rstrip(":")}
 
+_local = threading.local()
+
+
+def _markdown() -> markdown.Markdown:
+    """This thread's converter (content reloads run in the background), reset for each text:
+    building one costs more than converting a page, and naming the extension ("sane_lists")
+    makes Markdown scan every installed package's entry points first (35 ms at start-up)."""
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = markdown.Markdown(extensions=[SaneListExtension()], output_format="html")
+        _local.converter = converter
+    return converter.reset()
+
 
 def _clean_html(text: str) -> str:
     """Markdown -> HTML with only allowed tags, attributes and addresses left.
@@ -33,7 +48,7 @@ def _clean_html(text: str) -> str:
     (`kiosk.content.hazards`); the RecursionError guard is for text that did not come through it.
     """
     try:
-        html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+        html = _markdown().convert(text)
     except RecursionError:
         html = "<p>" + nh3.clean_text(text) + "</p>"
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
