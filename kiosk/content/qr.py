@@ -23,17 +23,28 @@ def url_of_key(key: str) -> str:
     return unquote(key.removeprefix(QR_SCHEME))
 
 
-@lru_cache(maxsize=64)
-def qr_svg(url: str) -> bytes:
-    """`url` as a QR code: black on white with the standard quiet zone, medium error correction.
+BORDER = 4  # modules of white around the code, as the standard asks
 
-    segno is imported here, on the first page with a web address: importing it (and the e-mail,
-    HTTP and TLS modules it brings) is a tenth of the kiosk's start-up.
-    """
+
+@lru_cache(maxsize=64)
+def _code(url: str):  # -> segno.QRCode
+    """segno is imported here, on the first page with a web address: importing it (and the
+    e-mail, HTTP and TLS modules it brings) is a tenth of the kiosk's start-up."""
     import segno
 
-    code = segno.make(url, error="m", micro=False)
+    return segno.make(url, error="m", micro=False)
+
+
+def qr_svg(url: str) -> bytes:
+    """`url` as a QR code: black on white with the standard quiet zone, medium error correction."""
     out = io.BytesIO()
-    code.save(out, kind="svg", scale=10, border=4, dark="#000000", light="#ffffff",
-              xmldecl=False)
+    _code(url).save(out, kind="svg", scale=10, border=BORDER, dark="#000000", light="#ffffff",
+                    xmldecl=False)
     return out.getvalue()
+
+
+def qr_side(url: str, at_most: int) -> int:
+    """The largest size up to `at_most` pixels at which every module is whole pixels (a crisp
+    code scans best), and never less than one pixel a module."""
+    units = _code(url).symbol_size(border=BORDER)[0]
+    return max(units, at_most // units * units)

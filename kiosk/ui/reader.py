@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
 
 from kiosk.content.loader import IMAGE_SCHEME
 from kiosk.content.model import Page
-from kiosk.content.qr import QR_SCHEME, qr_svg, url_of_key
+from kiosk.content.qr import QR_SCHEME, qr_side, qr_svg, url_of_key
 from kiosk.content.render import markdown_to_html
 from kiosk.ui.i18n import tr
 from kiosk.ui.theme import Theme
@@ -74,7 +74,9 @@ class ContentBrowser(QTextBrowser):
                                 QUrl(IMAGE_SCHEME + key), picture)
         side = max(160, round(min(viewport.width() * 0.4, viewport.height() * 0.45)))
         for key in set(_QR_SRC_RE.findall(html)):
-            code = render_picture(qr_svg(url_of_key(key)), side, side, ratio)
+            url = url_of_key(key)
+            crisp = qr_side(url, round(side * ratio)) / ratio  # whole device pixels a module
+            code = render_picture(qr_svg(url), round(crisp), round(crisp), ratio)
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(key), code)
         doc.setHtml(_center_pictures(html))
         self.verticalScrollBar().setValue(0)

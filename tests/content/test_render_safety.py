@@ -10,7 +10,7 @@ import pytest
 
 from kiosk.content.hazards import MAX_DEPTH, markdown_hazards, page_hazard
 from kiosk.content.links import find_links, web_links_as_qr
-from kiosk.content.qr import QR_SCHEME, qr_key, qr_svg, url_of_key
+from kiosk.content.qr import QR_SCHEME, qr_key, qr_side, qr_svg, url_of_key
 from kiosk.content.render import markdown_to_html, markdown_to_plain
 
 NASTY = """Hello.
@@ -119,3 +119,8 @@ def test_rewriting_keeps_clean_html_intact() -> None:
     html = '<p>a &amp; b &lt;c&gt; <strong>d</strong><br><img src="kiosk-img:x.svg" alt="p"></p>'
     assert web_links_as_qr(html) == (
         '<p>a &amp; b &lt;c&gt; <strong>d</strong><br><img src="kiosk-img:x.svg" alt="p"></p>')
+
+
+def test_qr_size_gives_whole_pixels_per_module() -> None:
+    url = "https://www.example.org"  # 25 modules + 2 x 4 quiet zone = 33
+    assert qr_side(url, 400) == 396 and qr_side(url, 33) == 33 and qr_side(url, 10) == 33
