@@ -106,9 +106,10 @@ class ContentWatcher(QObject):
             now = fingerprint(self.root)
             if now != shown and now == candidate:
                 library = load_checked(self.root, self.today())
-        except Exception:  # never let a reload take the kiosk down; say what happened
-            log.exception("Reading the content folder %s failed; the kiosk keeps its content",
-                          self.root)
+        except Exception as exc:  # never let a reload take the kiosk down; say what happened
+            log.error("Reading the content folder %s failed (%s: %s); the kiosk keeps its "
+                      "content and tries again at the next change", self.root,
+                      type(exc).__name__, exc)
             now = shown
         with contextlib.suppress(RuntimeError):  # the watcher was deleted meanwhile
             self._checked.emit(now, library)

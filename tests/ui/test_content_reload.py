@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content.loader import load_library
-from kiosk.content.refresh import fingerprint
+from kiosk.content.refresh import fingerprint, load_checked
 from kiosk.content.status import ContentStatus
 from kiosk.ui.content_watch import ContentUpdater, ContentWatcher
 from tests.helpers.content import section_text, write_content
@@ -148,3 +148,24 @@ def test_a_real_file_watcher_notices_a_save(make_window, root: Path, qtbot) -> N
         watcher.settle.timeout.emit()  # second look: unchanged since, so it is read
     assert window.library.languages["en"].sections[0].title == "Saved in Notepad"
     assert str(root / "en" / "01-topic-1.md") in watcher.fs.files()  # watched again
+
+
+def test_a_failing_read_keeps_the_content_and_is_logged(make_window, root: Path, caplog,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import kiosk.ui.content_watch as content_watch
+
+    def fail(*_args: object) -> None:
+        raise OSError("the network share went away")
+
+    window = make_window(load_library(root))
+    watcher, _ = make_watcher(root, window)
+    library = window.library
+    monkeypatch.setattr(content_watch, "load_checked", fail)
+    retitle(root, "Never shown")
+    poll_until_settled(watcher)
+    assert window.library is library and not watcher.busy
+    assert "the kiosk keeps its content" in caplog.text
+    monkeypatch.setattr(content_watch, "load_checked", load_checked)
+    watcher.poll.timeout.emit()  # the change is still there: the next look reads it
+    watcher.settle.timeout.emit()
+    assert window.library.languages["en"].sections[0].title == "Never shown"
