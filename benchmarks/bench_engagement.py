@@ -7,8 +7,11 @@
    writer thread runs, as in the kiosk; median, p99, p99.9 and max.
 2. Events per second sustained to disk: bursts of events, each followed by flush(), through
    the real Recorder (synchronous=FULL: every batch is fsynced).
-3. Report time for a year of synthetic events from five kiosks: build + HTML + CSV, with all
-   raw events kept, and again after the default 180-day retention folded half into daily totals.
+3. Report time for a year of synthetic events from five kiosks: build + HTML + CSV, and the
+   whole `rls-kiosk report --db ... --html ... --csv ...` command (a new process, as staff run
+   it). First as kiosks keep their databases (every finished day folded into daily totals, raw
+   events kept), then with every event raw (a database written before schema 3, before
+   roll-ups), then after the default 180-day retention deleted half the raw events.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +36,7 @@ from kiosk.engagement.report_html import render_html
 from kiosk.engagement.report_tables import all_tables
 from kiosk.engagement.synthetic import write_synthetic_db
 
+ROOT = Path(__file__).resolve().parent.parent
 MIX: list[tuple[str, dict[str, object]]] = [
     ("visit_start", {"language": "en", "text_size": "normal", "theme": "standard"}),
     ("screen_view", {"screen": "home"}),
@@ -109,6 +114,33 @@ def time_report(paths: list[Path], out: Path) -> tuple[float, float, float, int]
     return built - start, rendered - built, done - rendered, report.visits
 
 
+def time_command(paths: list[Path], out: Path) -> float:
+    """Wall time of the `rls-kiosk report` command over `paths`, HTML and CSV written."""
+    dbs = [arg for path in paths for arg in ("--db", str(path))]
+    start = time.perf_counter()
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "report", *dbs,
+                    "--html", str(out / "command.html"), "--csv", str(out / "command-csv")],
+                   check=True, capture_output=True, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def report_line(label: str, paths: list[Path], out: Path) -> int:
+    build, html, csv, visits = time_report(paths, out)
+    print(
+        f"   {label:30s} {build + html + csv:.2f} s (read and merge {build:.2f} s, "
+        f"HTML {html:.2f} s, CSV {csv:.2f} s); `rls-kiosk report`: {time_command(paths, out):.2f} s"
+    )
+    return visits
+
+
+def unroll(path: Path) -> None:
+    """Every event raw again, as in a database from before schema 3 (no roll-ups)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DELETE FROM daily_totals")
+    conn.execute("UPDATE rollup_state SET until = '', last_id = 0")
+    conn.close()
+
+
 def bench_report(folder: Path, kiosks: int, days: int, visits_per_day: float) -> None:
     first = date(2024, 1, 1)
     paths = []
@@ -126,11 +158,10 @@ def bench_report(folder: Path, kiosks: int, days: int, visits_per_day: float) ->
         f"3. Report over {kiosks} kiosks x {days} days: {events:,} raw events, "
         f"{size:.0f} MB on disk (generated in {generated:.1f} s)"
     )
-    build, html, csv, visits = time_report(paths, folder)
-    print(
-        f"   all raw:             {build + html + csv:.2f} s "
-        f"(read and merge {build:.2f} s, HTML {html:.2f} s, CSV {csv:.2f} s; {visits:,} visits)"
-    )
+    visits = report_line("rolled up daily (as kept):", paths, folder)
+    for path in paths:
+        unroll(path)
+    assert report_line("all raw (before schema 3):", paths, folder) == visits, "roll-up changed it"
     cutoff = first + timedelta(days=days) - timedelta(days=180)
     start = time.perf_counter()
     for path in paths:
@@ -138,13 +169,8 @@ def bench_report(folder: Path, kiosks: int, days: int, visits_per_day: float) ->
         store.prune(conn, cutoff)
         conn.close()
     pruned = time.perf_counter() - start
-    build, html, csv, visits_after = time_report(paths, folder)
-    assert visits_after == visits, "pruning changed the report"
-    print(
-        f"   after 180-day prune: {build + html + csv:.2f} s "
-        f"(read and merge {build:.2f} s, HTML {html:.2f} s, CSV {csv:.2f} s; "
-        f"prune took {pruned:.1f} s for all kiosks)"
-    )
+    assert report_line("after 180-day prune:", paths, folder) == visits, "pruning changed it"
+    print(f"   (prune took {pruned:.1f} s for all kiosks)")
     print(f"   HTML report: {(folder / 'report.html').stat().st_size / 1000:.0f} kB")
 
 

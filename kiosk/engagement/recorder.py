@@ -320,6 +320,9 @@ class Recorder(_VisitTracker):
         self._last_prune = today
         try:
             store.prune(self._conn, today - timedelta(days=self._retention_days))
+            # Days before yesterday are finished (a day of grace for a clock set back a little):
+            # their daily totals are what reports read.
+            store.roll_up(self._conn, today - timedelta(days=1))
         except Exception as exc:
             # Pruning can wait for tomorrow; a damaged or unwritable file shows up on next write.
             log.warning("Engagement: old events could not be pruned (%s)", exc)

@@ -177,7 +177,8 @@ def _read_totals(
 ) -> Iterable[rollup.Total]:
     metrics = tuple(metrics)
     yield from rollup.stored_totals(conn, since, until, per_day=per_day, metrics=metrics)
-    yield from rollup.totals_from_events(conn, since, until, per_day=per_day, metrics=metrics)
+    yield from rollup.not_rolled_up(conn, since, until, store.rolled_up(conn), per_day=per_day,
+                                    metrics=metrics)
 
 
 def build_report(

@@ -4,9 +4,12 @@ A daily total is `(day, kiosk_id, metric, key, num, count)`: "on this day, this 
 `count` of `metric` for this key and number". Numbers (`num`) are kept exactly (hour of day,
 seconds, score in percent, right or wrong), so medians stay exact after raw events are pruned.
 
-Retention moves old raw events into the `daily_totals` table with these same queries; a report
-adds the stored totals to totals computed on the fly from the raw events that are still there.
-Because pruning deletes exactly what it rolled up, the two never count an event twice.
+The kiosk folds each finished day into the `daily_totals` table with these same queries (and
+keeps its raw events until retention deletes them); a report adds the stored totals to totals
+computed on the fly from the raw events not folded in yet, so a year of events is read as a year
+of small daily rows. Which raw events are folded in is kept as a watermark (see
+`store.rolled_up`): those from days before `until` that were already written when the days were
+folded, i.e. `id <= last_id`. An event is therefore counted once, in a total or raw, never both.
 """
 
 from __future__ import annotations
@@ -93,24 +96,56 @@ def totals_from_events(
     *,
     per_day: bool = True,
     metrics: Iterable[str] = METRICS,
+    after_id: int | None = None,
 ) -> Iterator[Total]:
-    """Totals of the raw events with `since <= day < until` (days as YYYY-MM-DD).
+    """Totals of the raw events with `since <= day < until` (days as YYYY-MM-DD), and only
+    those with `id > after_id` when it is given (events written after a roll-up).
 
     With `per_day=False` the day column is "" and each metric is summed over the whole range
     (distinct-visit counts then count each visit once, not once per day).
     """
     range_sql, range_params = _range_condition("ts", since, until)
+    kind_sql = "kind = ?"
+    if after_id is not None:
+        # Few rows are newer than a roll-up: walk them by id ("+" keeps SQLite from walking the
+        # whole (kind, ts) index instead).
+        range_sql, range_params = _range_condition("+ts", since, until)
+        kind_sql = "+kind = ? AND id > ?"
     day = DAY if per_day else "''"
     for metric in metrics:
         kind, key, num, count, extra = _METRICS[metric]
-        where = "kind = ?" + range_sql + (f" AND {extra}" if extra else "")
+        where = kind_sql + range_sql + (f" AND {extra}" if extra else "")
         sql = (
             f"SELECT {day}, kiosk_id, ?, {key}, {num}, {count} FROM events WHERE {where} "
             "GROUP BY 1, 2, 4, 5"
         )
-        for row in conn.execute(sql, [metric, kind, *range_params]):
+        kind_params = [kind] if after_id is None else [kind, after_id]
+        for row in conn.execute(sql, [metric, *kind_params, *range_params]):
             if row[5]:
                 yield row
+
+
+def not_rolled_up(
+    conn: sqlite3.Connection,
+    since: str | None,
+    until: str | None,
+    rolled: tuple[str, int],
+    *,
+    per_day: bool = True,
+    metrics: Iterable[str] = METRICS,
+) -> Iterator[Total]:
+    """Totals of the raw events in `since <= day < until` that are not in `daily_totals` yet,
+    given the roll-up watermark `rolled` = (until, last_id) from `store.rolled_up`."""
+    rolled_until, last_id = rolled
+    metrics = tuple(metrics)
+    recent_since = max(since or "", rolled_until) or None
+    if until is None or recent_since is None or recent_since < until:
+        yield from totals_from_events(conn, recent_since, until, per_day=per_day, metrics=metrics)
+    if rolled_until:  # events of folded days written after the folding (a clock set back)
+        late_until = min(until, rolled_until) if until else rolled_until
+        if since is None or since < late_until:
+            yield from totals_from_events(conn, since, late_until, per_day=per_day,
+                                          metrics=metrics, after_id=last_id)
 
 
 def stored_totals(

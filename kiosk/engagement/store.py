@@ -34,6 +34,8 @@ BASE_COLUMNS = ("id", "ts", "kind", "visit_id", "kiosk_id")
 
 # Version 1: raw events only. Version 2: kiosk_id (set by staff, for merging several kiosks),
 # staff_login's `ok`, the daily totals that outlive pruned events, and an index by kind and day.
+# Version 3: finished days are folded into the daily totals early (reports read those instead of
+# a year of raw events); `rollup_state` is the watermark of what is folded in (see rolled_up).
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         """CREATE TABLE events (
@@ -62,6 +64,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             count INTEGER NOT NULL,
             PRIMARY KEY (day, kiosk_id, metric, key, num)
         ) WITHOUT ROWID""",
+    ),
+    (
+        """CREATE TABLE rollup_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            until TEXT NOT NULL,
+            last_id INTEGER NOT NULL
+        )""",
+        "INSERT INTO rollup_state (id, until, last_id) VALUES (1, '', 0)",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -244,6 +254,37 @@ def add_totals(conn: sqlite3.Connection, totals: Iterable[rollup.Total]) -> None
     )
 
 
+def rolled_up(conn: sqlite3.Connection) -> tuple[str, int]:
+    """The roll-up watermark `(until, last_id)`: raw events from days before `until` with
+    `id <= last_id` are counted in `daily_totals`; every other raw event is not."""
+    row = conn.execute("SELECT until, last_id FROM rollup_state").fetchone()
+    return (row[0], row[1]) if row else ("", 0)
+
+
+def _roll_up(conn: sqlite3.Connection, cutoff: str) -> None:
+    """Fold every raw event from days before `cutoff` that is not folded in yet (inside the
+    caller's transaction, so no event is written meanwhile)."""
+    rolled = rolled_up(conn)
+    until = max(rolled[0], cutoff)
+    add_totals(conn, list(rollup.not_rolled_up(conn, None, until, rolled)))
+    last_id = conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+    conn.execute("UPDATE rollup_state SET until = ?, last_id = ?",
+                 (until, max(last_id, rolled[1])))
+
+
+def roll_up(conn: sqlite3.Connection, before: date) -> None:
+    """Fold the raw events of the days before `before` into daily totals, keeping the events
+    (the kiosk does this for each finished day, so reports need not read them again)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        _roll_up(conn, before.isoformat())
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
 def prune(conn: sqlite3.Connection, before: date) -> int:
     """Fold raw events from days before `before` into daily totals, then delete them.
 
@@ -253,7 +294,7 @@ def prune(conn: sqlite3.Connection, before: date) -> int:
     cutoff = before.isoformat()
     conn.execute("BEGIN IMMEDIATE")
     try:
-        add_totals(conn, list(rollup.totals_from_events(conn, until=cutoff)))
+        _roll_up(conn, cutoff)
         deleted = conn.execute("DELETE FROM events WHERE ts < ?", (cutoff,)).rowcount
         conn.execute("COMMIT")
     except BaseException:

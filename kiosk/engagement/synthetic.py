@@ -156,7 +156,10 @@ def write_synthetic_db(
     seed: int = 1,
     visits_per_day: float = 30.0,
 ) -> int:
-    """Write synthetic events straight into a database (faster than a Recorder); returns count."""
+    """Write synthetic events straight into a database (faster than a Recorder); returns count.
+
+    The days before the last one are rolled up into daily totals, as the kiosk does each day.
+    """
     conn, _ = store.open_store(path, datetime.now())
     rows: list[tuple[Any, ...]] = []
     written = 0
@@ -180,6 +183,7 @@ def write_synthetic_db(
         if rows:
             store.insert_events(conn, rows)
             written += len(rows)
+        store.roll_up(conn, first_day + timedelta(days=max(0, days - 1)))
         store.checkpoint(conn)
     finally:
         conn.close()

@@ -30,8 +30,9 @@ def test_schema_holds_nothing_but_the_vocabulary(
     record_visit(recorder, clock)
     recorder.close()
     tables = {r[0] for r in rows(db_path, "SELECT name FROM sqlite_master WHERE type='table'")}
-    assert tables == {"events", "daily_totals"}
+    assert tables == {"events", "daily_totals", "rollup_state"}
     assert _columns(db_path, "events") == ALLOWED_EVENT_COLUMNS
+    assert _columns(db_path, "rollup_state") == {"id", "until", "last_id"}  # a day, a row id
     assert _columns(db_path, "daily_totals") == ALLOWED_TOTAL_COLUMNS
     assert rows(db_path, "PRAGMA user_version") == [(store.SCHEMA_VERSION,)]
     assert rows(db_path, "PRAGMA journal_mode") == [("wal",)]
