@@ -27,6 +27,14 @@
         <translation>Sobre esta información</translation>
     </message>
     <message>
+        <source>High contrast</source>
+        <translation>Alto contraste</translation>
+    </message>
+    <message>
+        <source>Light text on a black background. Tap again for the usual colors.</source>
+        <translation>Texto claro sobre fondo negro. Toque otra vez para volver a los colores de siempre.</translation>
+    </message>
+    <message>
         <source>General information, not a diagnosis. Talk to your care team.</source>
         <translation>Información general, no un diagnóstico. Hable con su equipo de salud.</translation>
     </message>

@@ -82,6 +82,7 @@ class HomeScreen(ScreenWidget):
     def _make_tiles(self, keys: list[str]) -> None:
         for tile in self.tiles:
             self.grid.removeWidget(tile)
+            tile.hide()  # gone at once, not only when the event loop deletes it
             tile.deleteLater()
         self.tiles = []
         self._placed_columns = 0

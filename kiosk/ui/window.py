@@ -103,6 +103,7 @@ class KioskWindow(QWidget):
         self.footer.disclaimer_requested.connect(self.show_disclaimer)
         self.footer.language_chosen.connect(self.set_language)
         self.footer.text_size_chosen.connect(self.set_text_size)
+        self.footer.contrast_toggled.connect(self.toggle_contrast)
         self.idle.warning.connect(lambda s: self.overlay.show_over(self, s))
         self.idle.tick.connect(self.overlay.set_seconds)
         self.idle.resumed.connect(self.overlay.hide)
@@ -188,7 +189,7 @@ class KioskWindow(QWidget):
     def _sync_footer(self) -> None:
         short = self.library.content_for(self.language).disclaimer_short or tr(
             "Footer", "General information, not a diagnosis. Talk to your care team.")
-        self.footer.set_state(self.language, self.text_size, short)
+        self.footer.set_state(self.language, self.text_size, short, self.theme_name)
 
     # -- the look ------------------------------------------------------------------------
     @property
@@ -416,6 +417,11 @@ class KioskWindow(QWidget):
             self.theme_name = name
             self.recorder.record("setting_change", setting="theme", value=name)
             self.apply_look()
+        self._sync_footer()
+
+    def toggle_contrast(self) -> None:
+        """The footer's High contrast button: on, or back to the usual colours."""
+        self.set_theme("standard" if self.theme_name == "high-contrast" else "high-contrast")
 
     def apply_settings(self, settings: Settings) -> None:
         """Settings changed in the staff panel: they hold from the next visit on."""
