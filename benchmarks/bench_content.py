@@ -6,7 +6,9 @@
 "load" is `load_library` (what the kiosk does at start-up); "load + validate" is
 `load_checked` (what `rls-kiosk validate` and every hot reload do, in the background). The large
 set is 200 sections, 100 in each of two languages (file names allow two-digit numbers), made by
-repeating the shipped sections with their pictures, quizzes and facts. `--hazards` also times
+repeating the shipped sections with their pictures, quizzes and facts; for it, the floor of the
+reading-level check is timed too (Python-Markdown converting all its text once, and
+`grade_level`, which converts and scores). `--hazards` also times
 Python-Markdown on the shapes kiosk/content/hazards.py refuses, and the check that refuses them.
 """
 
@@ -25,8 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import markdown  # noqa: E402
+
 from kiosk.content.hazards import markdown_hazards  # noqa: E402
 from kiosk.content.loader import SECTION_FILE_RE, load_library  # noqa: E402
+from kiosk.content.readability import grade_level  # noqa: E402
 from kiosk.content.refresh import load_checked  # noqa: E402
 from kiosk.content.render import markdown_to_html  # noqa: E402
 
@@ -73,6 +78,21 @@ def report(name: str, root: Path, runs: int) -> None:
         print(f"  {label:<16} median {median:7.1f} ms  (range {low:.1f}-{high:.1f}, {runs} runs)")
 
 
+def reading_level_floor(root: Path, runs: int) -> None:
+    """What the reading-level check cannot go below: Python-Markdown converting every section's
+    text once (the check reads rendered text), and textstat scoring it."""
+    library = load_library(root)
+    texts = [("\n\n".join(f"## {p.title}\n\n{p.markdown}" for p in s.pages), lang)
+             for lang, content in library.languages.items() for s in content.sections]
+    converter = markdown.Markdown()
+    size = sum(len(t) for t, _ in texts) // 1024
+    for label, job in ((f"Markdown alone ({size} KB)",
+                        lambda: [converter.reset().convert(t) for t, _ in texts]),
+                       ("grade_level", lambda: [grade_level(t, lang) for t, lang in texts])):
+        median, low, high = timed(job, runs)
+        print(f"  {label:<26} median {median:7.1f} ms  (range {low:.1f}-{high:.1f}, {runs} runs)")
+
+
 def hazards() -> None:
     cases = {
         "300 list items, each one level deeper": "\n".join(
@@ -105,7 +125,9 @@ def main() -> int:
     args = parser.parse_args()
     report("shipped content", SHIPPED, args.runs)
     with tempfile.TemporaryDirectory() as tmp:
-        report("generated content", generate(Path(tmp) / "content"), args.runs)
+        generated = generate(Path(tmp) / "content")
+        report("generated content", generated, args.runs)
+        reading_level_floor(generated, args.runs)
     if args.hazards:
         hazards()
     return 0

@@ -29,12 +29,15 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from html.parser import HTMLParser
 
 import markdown
 import textstat
 
 __all__ = ["grade_level", "plain_text", "syllable_source"]
+
+_local = threading.local()
 
 # --------------------------------------------------------------------------
 # Markdown -> plain sentences
@@ -167,7 +170,10 @@ def plain_text(markdown_body: str) -> str:
     text = _PLACEHOLDER.sub(r"\1", text)
     text = _separate_lists(text)
 
-    rendered = markdown.markdown(text)
+    converter = getattr(_local, "converter", None)
+    if converter is None:  # one per thread (reloads check in the background), reset per text
+        converter = _local.converter = markdown.Markdown()
+    rendered = converter.reset().convert(text)
     parser = _BlockText()
     parser.feed(rendered)
     parser.close()
