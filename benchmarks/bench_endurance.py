@@ -7,7 +7,8 @@ The real window (shipped content, 1920x1080) and the real recorder (a temporary 
 writer thread running) are used by tests/helpers/patient.py's patient: whole visits of taps
 (topics, pages, Home, language and text-size switches, quiz rounds) that end by walking away
 (the idle warning and its countdown, then the reset to the attract screen). After a warm-up of
-`--warm-up` interactions (fonts, glyph and picture caches fill once), a sample is taken every
+`--warm-up` interactions (2,000: Qt's pixmap cache, which keeps drawn style-sheet backgrounds up
+to its 10 MB limit, glyph caches and SQLite's page cache fill once), a sample is taken every
 tenth of the run: resident memory (VmRSS), widgets alive (QApplication.allWidgets() after
 deleteLater() has run), Python wrappers of Qt objects (shiboken objects among gc's objects), all
 objects gc tracks, and the reference count of None.
@@ -61,7 +62,7 @@ def sample(interactions: int) -> tuple[int, float, int, int, int, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--interactions", type=int, default=20_000)
-    parser.add_argument("--warm-up", type=int, default=500)
+    parser.add_argument("--warm-up", type=int, default=2000)
     parser.add_argument("--content", type=Path, default=ROOT / "content")
     args = parser.parse_args()
     app = create_application()
