@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -96,6 +96,7 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
     from kiosk.instance import AlreadyRunning, hold_instance_lock
     from kiosk.ui.content_watch import watch_content
     from kiosk.ui.kiosk_mode import attach_kiosk_mode
+    from kiosk.ui.speech import default_engine
     from kiosk.ui.staff.context import StaffContext
     from kiosk.ui.window import KioskWindow
 
@@ -129,6 +130,8 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
         if screen is not None:
             window.setGeometry(screen.geometry())  # bare X ignores full-screen requests
         window.showFullScreen()
+    # A speech engine takes a second or two to start: after the first frame, not before it.
+    QTimer.singleShot(1000, lambda: window.read_aloud.set_engine(default_engine()))
     try:
         return app.exec()
     finally:

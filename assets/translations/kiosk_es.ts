@@ -167,6 +167,22 @@
         <translation>Página anterior</translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud</source>
+        <translation>Detener la lectura en voz alta</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>Escuchar</translation>
+    </message>
+    <message>
+        <source>Listen: read this page aloud</source>
+        <translation>Escuchar: leer esta página en voz alta</translation>
+    </message>
+    <message>
         <source>Last reviewed:</source>
         <translation>Última revisión:</translation>
     </message>

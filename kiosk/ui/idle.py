@@ -14,6 +14,7 @@ _INPUT_EVENTS = {
     QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
     QEvent.Type.KeyPress, QEvent.Type.Wheel, QEvent.Type.TabletPress,
 }
+MAX_HELD_ROUNDS = 10
 _DOWN = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.TabletPress}
 _UP = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel,
        QEvent.Type.TabletRelease}
@@ -39,6 +40,8 @@ class IdleWatcher(QObject):
         self.remaining = 0
         self.finger_down = False
         self.active = False
+        self.held = False  # something the patient asked for is still going on (reading aloud)
+        self._held_rounds = 0
         self.set_timeout(timeout_s)
         app = QApplication.instance()
         if app is not None:
@@ -62,6 +65,17 @@ class IdleWatcher(QObject):
         self.idle_timer.stop()
         self.countdown_timer.stop()
 
+    def set_held(self, held: bool) -> None:
+        """Hold the idle countdown off while `held` (e.g. a page is being read aloud).
+
+        A hold outlasting MAX_HELD_ROUNDS idle timeouts is ignored, so a speech engine that
+        never reports the end cannot keep one patient's visit on screen for the next.
+        """
+        self.held = held
+        self._held_rounds = 0
+        if not held and self.active and not self.countdown_timer.isActive():
+            self._restart()  # a full timeout from the end of the reading
+
     def poke(self) -> None:
         """The patient did something."""
         if not self.active:
@@ -77,7 +91,9 @@ class IdleWatcher(QObject):
     def _on_idle(self) -> None:
         if not self.active:
             return
-        if self.finger_down:
+        if self.finger_down or (self.held and self._held_rounds < MAX_HELD_ROUNDS):
+            if self.held:
+                self._held_rounds += 1
             self._restart()
             return
         self.remaining = self.warning_s

@@ -6,8 +6,13 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QByteArray, QLocale, Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QTextDocument
-from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QImage, QResizeEvent, QTextDocument
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content.loader import IMAGE_SCHEME
 from kiosk.content.model import Page
@@ -101,6 +106,7 @@ class ReaderScreen(ScreenWidget):
     home_requested = Signal()
     page_requested = Signal(int)  # +1 next, -1 back
     link_activated = Signal(str)
+    listen_requested = Signal()  # Listen, or Stop while reading aloud
 
     def __init__(self) -> None:
         super().__init__()
@@ -115,15 +121,22 @@ class ReaderScreen(ScreenWidget):
         self.home_button = touch_button(name="HomeButton")
         self.back_button = touch_button(name="BackButton")
         self.next_button = touch_button(role="primary", name="NextButton")
+        self.listen_button = touch_button(name="ListenButton")
+        self.listen_button.setVisible(False)
         self.dots = PageDots()
         self.home_button.clicked.connect(self.home_requested.emit)
         self.back_button.clicked.connect(lambda: self.page_requested.emit(-1))
         self.next_button.clicked.connect(lambda: self.page_requested.emit(1))
-        nav = QHBoxLayout()
-        nav.addWidget(self.home_button)
-        nav.addWidget(self.back_button)
-        nav.addWidget(self.dots, 1)
-        nav.addWidget(self.next_button)
+        self.listen_button.clicked.connect(self.listen_requested.emit)
+        # One row when everything fits; else the dots get a line of their own above the
+        # buttons; else the buttons take two lines too (Home and Listen, then Back and Next),
+        # so no button is ever squeezed (portrait screens, largest text, Spanish).
+        self._nav = QGridLayout()
+        self._nav.setColumnStretch(2, 1)
+        self._nav_mode = ""
+        nav = self._nav
+        self._speaking = False
+        self._theme: Theme | None = None
         self.column = QWidget()
         column = QVBoxLayout(self.column)
         column.setContentsMargins(0, 0, 0, 0)
@@ -142,12 +155,67 @@ class ReaderScreen(ScreenWidget):
         self.back_button.setText("‹  " + tr("Reader", "Back"))
         self.home_button.setAccessibleName(tr("Reader", "Home: all topics"))
         self.back_button.setAccessibleName(tr("Reader", "Previous page"))
+        self.set_listen(self.listen_button.isVisibleTo(self), self._speaking)
 
     def apply_theme(self, theme: Theme) -> None:
         margin, spacing = theme.px("margin"), theme.px("spacing")
         self._layout.setContentsMargins(margin, margin, margin, spacing)
         self._layout.setSpacing(spacing)
         limit_measure(self.column, theme, self.width() - 2 * margin)
+        self._theme = theme
+        self._arrange_nav()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._arrange_nav()
+
+    def set_listen(self, available: bool, speaking: bool) -> None:
+        """Show Listen (or Stop while reading) only when a voice for the page is there."""
+        self._speaking = speaking
+        self.listen_button.setVisible(available)
+        if speaking:
+            self.listen_button.setText("■  " + tr("Reader", "Stop"))
+            self.listen_button.setAccessibleName(tr("Reader", "Stop reading aloud"))
+        else:
+            self.listen_button.setText("▶  " + tr("Reader", "Listen"))
+            self.listen_button.setAccessibleName(tr("Reader", "Listen: read this page aloud"))
+        self._arrange_nav()
+
+    def _arrange_nav(self) -> None:
+        if self._theme is None:
+            return
+        spacing = self._theme.px("spacing")
+        self._nav.setSpacing(spacing)
+        available = self.width() - 2 * self._theme.px("margin")
+        buttons = [b for b in (self.home_button, self.back_button, self.listen_button,
+                               self.next_button) if b.isVisibleTo(self)]
+        need = sum(b.sizeHint().width() + spacing for b in buttons)
+        if need + self.dots.sizeHint().width() <= available:
+            mode = "row"
+        elif need - spacing <= available:
+            mode = "dots above"
+        else:
+            mode = "two rows"
+        if mode == self._nav_mode:
+            return
+        self._nav_mode = mode
+        for widget in (self.home_button, self.back_button, self.dots, self.listen_button,
+                       self.next_button):
+            self._nav.removeWidget(widget)
+        centre = Qt.AlignmentFlag.AlignCenter
+        if mode == "row":
+            self._nav.addWidget(self.dots, 0, 2, centre)
+            places = {self.home_button: (0, 0), self.back_button: (0, 1),
+                      self.listen_button: (0, 3), self.next_button: (0, 4)}
+        else:
+            self._nav.addWidget(self.dots, 0, 0, 1, 5, centre)
+            places = {self.home_button: (1, 0), self.back_button: (1, 1),
+                      self.listen_button: (1, 3), self.next_button: (1, 4)}
+            if mode == "two rows":
+                places.update({self.listen_button: (1, 4), self.back_button: (2, 0),
+                               self.next_button: (2, 4)})
+        for widget, (row, column) in places.items():
+            self._nav.addWidget(widget, row, column)
 
     def show_page(self, *, section_title: str, page: Page, index: int, count: int,
                   next_text: str, next_name: str, note: str, reviewed: date | None,
@@ -168,3 +236,4 @@ class ReaderScreen(ScreenWidget):
         self.back_button.setEnabled(index > 0)
         self.next_button.setText(next_text + "  ›")
         self.next_button.setAccessibleName(next_name)
+        self._arrange_nav()

@@ -43,7 +43,7 @@ BASE_FONTS = {
     "button": 28, "attract_title": 72, "attract_fact": 44, "attract_prompt": 36,
 }
 BASE_SIZES = {
-    "button_h": 88, "margin": 32, "spacing": 18, "radius": 18, "icon": 112, "dot": 16,
+    "button_h": 88, "margin": 32, "spacing": 18, "radius": 18, "icon": 112,
     "border_w": 3, "tile_min_h": 150,
 }
 

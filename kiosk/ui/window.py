@@ -30,6 +30,7 @@ from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.overlay import IdleOverlay
 from kiosk.ui.quiz_flow import QuizFlow
 from kiosk.ui.reader import ReaderScreen
+from kiosk.ui.speech import ReadAloud, speech_text
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import ScreenWidget
 
@@ -90,12 +91,16 @@ class KioskWindow(QWidget):
         layout.addWidget(self.footer)
         self.overlay = IdleOverlay(self)
         self.idle = IdleWatcher(settings.idle_timeout, settings.idle_warning, self)
+        self.read_aloud = ReadAloud(self)  # silent until the app gives it an engine
+        self.read_aloud.speaking_changed.connect(self._speaking_changed)
+        self.read_aloud.engine_changed.connect(self._refresh_listen)
 
         self.attract.woken.connect(self.wake)
         self.home.tile_chosen.connect(self._tile_chosen)
         self.reader.home_requested.connect(self.show_home)
         self.reader.page_requested.connect(self.turn_page)
         self.reader.link_activated.connect(self._link_activated)
+        self.reader.listen_requested.connect(self.toggle_read_aloud)
         self.document.home_requested.connect(self.show_home)
         self.quiz.screen_requested.connect(self._show_quiz_screen)
         self.quiz.home_requested.connect(self.show_home)
@@ -249,7 +254,9 @@ class KioskWindow(QWidget):
         self.show_home()
 
     def _leave_page(self) -> None:
-        """Close what the patient is leaving: the page's dwell time, an unfinished quiz."""
+        """Close what the patient is leaving: the page's dwell time, an unfinished quiz, and
+        a page being read aloud."""
+        self.read_aloud.stop()
         self.quiz.leave()
         if self.position is not None:
             seconds = max(0, round(self.clock() - self.position.since))
@@ -330,6 +337,32 @@ class KioskWindow(QWidget):
                               index=index, count=count, next_text=next_text, next_name=next_name,
                               note=note, reviewed=section.review_date, lang=section.lang,
                               images=self.library.images, theme=self.theme)
+        self.reader.set_listen(self.read_aloud.can_speak(section.lang), self.read_aloud.speaking)
+
+    def toggle_read_aloud(self) -> None:
+        """The reader's Listen button: read the page in a voice of its language, or stop."""
+        if self.read_aloud.speaking:
+            self.read_aloud.stop()
+            self.recorder.record("setting_change", setting="read_aloud", value="off")
+            return
+        found = self.section(self.position.slug) if self.position is not None else None
+        if found is None:
+            return
+        section = found[0]
+        page = section.pages[self.position.page]
+        if self.read_aloud.speak(speech_text(page.title or section.title, page.markdown),
+                                 section.lang):
+            self.recorder.record("setting_change", setting="read_aloud", value="on")
+
+    def _speaking_changed(self, speaking: bool) -> None:
+        """No "Still there?" while the kiosk reads to the patient; the button says Stop."""
+        self.idle.set_held(speaking)
+        self._refresh_listen()
+
+    def _refresh_listen(self) -> None:
+        if self.position is not None and (found := self.section(self.position.slug)):
+            self.reader.set_listen(self.read_aloud.can_speak(found[0].lang),
+                                   self.read_aloud.speaking)
 
     def _link_activated(self, url: str) -> None:
         if url.startswith("section:"):
@@ -388,6 +421,7 @@ class KioskWindow(QWidget):
         self._apply_language()
 
     def _apply_language(self) -> None:
+        self.read_aloud.stop()
         self.translations.switch(self.language)
         for widget in (*self._screens(), self.footer, self.overlay):
             widget.retranslate()

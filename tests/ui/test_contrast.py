@@ -67,7 +67,10 @@ def test_every_placeholder_is_a_known_value_of_the_right_kind() -> None:
     assert not re.search(r"#[0-9a-fA-F]{3,6}px", sheet), "a colour was used as a size"
     keys = set(re.findall(r"\$\{?([a-z0-9_]+)", paths.theme_file().read_text(encoding="utf-8")))
     assert set(PALETTES["standard"]) == set(PALETTES["high-contrast"])
-    assert keys <= set(Theme.create("standard", "normal", 1920, 1080).values())
+    values = Theme.create("standard", "normal", 1920, 1080).values()
+    assert keys <= set(values)
+    # A size must never share a name with a colour (it would replace the colour).
+    assert all(values[key] == colour for key, colour in PALETTES["standard"].items())
 
 
 def test_a_clinic_colour_that_would_be_unreadable_is_refused(caplog) -> None:

@@ -1,0 +1,158 @@
+"""Read aloud: the page on screen spoken in a voice of its own language, when this PC can.
+
+Speech is an optional extra (`pip install "rls-kiosk[speech]"`, which brings Qt's text-to-speech
+in PySide6-Addons; Linux also needs speech-dispatcher and libpulse0). Without the extra, without
+a speech engine, or without a voice for the page's language, `can_speak` is False and the Listen
+button stays hidden: the kiosk never fails because of speech, and an engine error is logged once.
+"""
+
+from __future__ import annotations
+
+import html as html_module
+import logging
+import re
+from typing import Any
+
+from PySide6.QtCore import QLocale, QObject, Signal
+
+from kiosk.content.render import markdown_to_html
+
+log = logging.getLogger(__name__)
+
+# Qt's test engine says nothing aloud: never offer it to patients.
+_SILENT_ENGINES = {"mock"}
+# Accents patients here know best, first; any other voice of the language comes after these.
+_PREFERRED_TERRITORIES = {
+    "en": (QLocale.Country.UnitedStates, QLocale.Country.Canada),
+    "es": (QLocale.Country.UnitedStates, QLocale.Country.Mexico,
+           QLocale.Country.LatinAmerica),
+}
+# Words in voice names (espeak-ng's "English (America)") that mark those accents.
+_VOICE_HINTS = {"en": ("America", "United States", "US"),
+                "es": ("Latin America", "Mexico", "United States")}
+_BLOCK_END_RE = re.compile(r"</(p|li|h[1-6]|blockquote|pre)>|<br\s*/?>", re.IGNORECASE)
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+def speech_text(title: str, markdown: str) -> str:
+    """A page as sentences to speak: the title, then every paragraph and list item in turn."""
+    html = _BLOCK_END_RE.sub("\n", markdown_to_html(markdown))
+    lines = [re.sub(r"\s+", " ", html_module.unescape(_TAG_RE.sub("", line))).strip()
+             for line in [title, *html.split("\n")]]
+    # A pause after every block, even a list item or heading without a full stop.
+    return " ".join(line if line[-1] in ".!?:;" else line + "." for line in lines if line)
+
+
+def default_engine() -> Any | None:
+    """Qt's speech engine for this PC, or None (no extra installed, or no usable engine)."""
+    try:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+    except ImportError:
+        log.info("Read aloud is off: the optional speech extra (PySide6-Addons) is not installed")
+        return None
+    engines = [name for name in QTextToSpeech.availableEngines() if name not in _SILENT_ENGINES]
+    if not engines:
+        log.info("Read aloud is off: no text-to-speech engine on this computer")
+        return None
+    engine = QTextToSpeech(engines[0])
+    if engine.state() == QTextToSpeech.State.Error:
+        log.warning("Read aloud is off: the speech engine %s failed to start (%s)", engines[0],
+                    engine.errorString() or "no reason given")
+        return None
+    log.info("Read aloud uses the %s speech engine", engines[0])
+    return engine
+
+
+class ReadAloud(QObject):
+    """Speaks one text at a time; `speaking_changed` tells when speech starts and ends."""
+
+    speaking_changed = Signal(bool)
+    engine_changed = Signal()  # voices may have come or gone: show or hide Listen again
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine: Any | None = None
+        self._locales: dict[str, QLocale | None] = {}
+        self._failed = False
+        self.speaking = False
+
+    def set_engine(self, engine: Any | None) -> None:
+        """Use `engine` (a QTextToSpeech): given after start-up, as starting one takes seconds."""
+        self.stop()
+        self._engine = engine
+        self._locales = {}
+        self._failed = False
+        if engine is not None:
+            engine.stateChanged.connect(self._state_changed)
+            engine.errorOccurred.connect(self._error)
+        self.engine_changed.emit()
+
+    def can_speak(self, lang: str) -> bool:
+        return self._locale_for(lang) is not None
+
+    def speak(self, text: str, lang: str) -> bool:
+        """Start reading `text` in a voice of `lang`; False (and nothing said) if there is none."""
+        locale = self._locale_for(lang)
+        if locale is None or not text:
+            return False
+        engine = self._engine
+        if engine.locale() != locale:
+            engine.setLocale(locale)
+        voice = self._voice_for(lang, locale)
+        if voice is None:
+            return False
+        if voice.name() != engine.voice().name():
+            engine.setVoice(voice)
+        engine.say(text)
+        self._set_speaking(True)
+        return True
+
+    def stop(self) -> None:
+        if self._engine is not None and self.speaking:
+            self._engine.stop()
+        self._set_speaking(False)
+
+    def _voice_for(self, lang: str, locale: QLocale) -> Any | None:
+        """The engine's voice if it speaks the language, else the best one that does."""
+        current = self._engine.voice()
+        voices = [v for v in self._engine.availableVoices()
+                  if v.locale().language() == locale.language()]
+        for hint in _VOICE_HINTS.get(lang, ()):
+            named = [v for v in voices if f"({hint}" in v.name() and "+" not in v.name()]
+            if named:
+                return named[0]
+        if current.locale().language() == locale.language():
+            return current
+        return voices[0] if voices else None
+
+    def _locale_for(self, lang: str) -> QLocale | None:
+        if self._engine is None or self._failed:
+            return None
+        if lang not in self._locales:
+            wanted = QLocale(lang).language()
+            found = [loc for loc in self._engine.availableLocales() if loc.language() == wanted
+                     and wanted not in (QLocale.Language.AnyLanguage, QLocale.Language.C)]
+            order = _PREFERRED_TERRITORIES.get(lang, ())
+
+            def rank(loc: QLocale) -> int:
+                territory = loc.territory()
+                return order.index(territory) if territory in order else len(order)
+            self._locales[lang] = min(found, key=rank) if found else None
+        return self._locales[lang]
+
+    def _state_changed(self, state: Any) -> None:
+        # Speaking (and Synthesizing) are the busy states; Ready, Paused and Error are not.
+        self._set_speaking(getattr(state, "name", str(state)) in {"Speaking", "Synthesizing"})
+
+    def _error(self, reason: Any, message: str) -> None:
+        if not self._failed:
+            log.warning("Read aloud stopped working and is hidden until the kiosk restarts: %s",
+                        message or reason)
+        self._failed = True
+        self._set_speaking(False)
+        self.engine_changed.emit()
+
+    def _set_speaking(self, speaking: bool) -> None:
+        if speaking != self.speaking:
+            self.speaking = speaking
+            self.speaking_changed.emit(speaking)

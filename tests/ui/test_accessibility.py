@@ -1,0 +1,171 @@
+"""Every patient screen, measured: text fits, targets are big and low, names are spoken right.
+
+The screens are the preview's (attract, home, every reader page, quiz question, feedback and
+results, disclaimer, sources, "Still there?") on the shipped content, with read-aloud available
+so the Listen button is measured too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from kiosk import paths
+from kiosk.config import Settings
+from kiosk.content.loader import load_library
+from kiosk.content.model import Library
+from kiosk.ui.i18n import read_ts
+from kiosk.ui.widgets import Tile
+from kiosk.ui.window import KioskWindow
+from tests.helpers.screens import (
+    MIN_TARGET,
+    Shown,
+    accessible_name,
+    describe,
+    fit_problems,
+    targets,
+    walk,
+    window_rect,
+)
+from tests.helpers.speech import FakeEngine
+
+LANGUAGES = ("en", "es")
+
+
+@cache
+def shipped() -> Library:
+    return load_library(paths.shipped_content_dir())
+
+
+def _window(make_window, size: tuple[int, int], text_size: str = "largest",
+            theme: str = "standard") -> KioskWindow:
+    window = make_window(shipped(), Settings(text_size=text_size, theme=theme), size=size)
+    window.read_aloud.set_engine(FakeEngine())
+    return window
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1080, 1920)], ids=["1366x768", "1080x1920"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_text_fits_at_the_largest_size(make_window, size, lang) -> None:
+    window = _window(make_window, size)
+    problems: list[str] = []
+    names = []
+    for shown in walk(window, lang):
+        names.append(shown.name)
+        problems += fit_problems(shown)
+    assert {"home", "reader", "quiz-question", "quiz-feedback", "quiz-results",
+            "idle"} <= {n.split("-", 1)[1].rsplit("-p", 1)[0].split("-0")[0] for n in names}
+    assert problems == []
+
+
+@pytest.mark.parametrize("text_size", ["normal", "large", "largest"])
+def test_every_target_is_at_least_48_px(make_window, text_size) -> None:
+    # 1366x768 has the smallest layout scale of the supported screens.
+    window = _window(make_window, (1366, 768), text_size)
+    small = []
+    for lang in LANGUAGES:
+        for shown in walk(window, lang):
+            small += [f"{shown.name}: {describe(b)} {b.width()}x{b.height()}"
+                      for b in targets(shown) if b.width() < MIN_TARGET
+                      or b.height() < MIN_TARGET]
+    assert small == []
+
+
+def _english_only() -> set[str]:
+    """English interface strings whose Spanish differs: never a name on a Spanish screen."""
+    table = read_ts(paths.translations_dir() / "kiosk_es.ts")
+    return {source for (_, source), spanish in table.items() if spanish != source}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_control_has_a_name_in_the_screen_language(make_window, lang) -> None:
+    window = _window(make_window, (1366, 768), "normal")
+    english = _english_only()
+    problems, checked = [], 0
+    for shown in walk(window, lang):
+        for widget in targets(shown):
+            name = accessible_name(widget).strip()
+            checked += 1
+            if len(re.findall(r"\w", name)) < 2:
+                problems.append(f"{shown.name}: {describe(widget)} has no spoken name {name!r}")
+            elif lang == "es" and re.sub(r"^\W+|\W+$", "", name) in english:
+                problems.append(f"{shown.name}: {describe(widget)} is named in English {name!r}")
+            if isinstance(widget, Tile) and not widget.accessibleDescription():
+                problems.append(f"{shown.name}: tile {name!r} has no description")
+    assert checked > 300
+    assert problems == []
+
+
+def _in_scroll_content(widget: QWidget) -> bool:
+    from PySide6.QtWidgets import QScrollArea
+
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1080, 1920)], ids=["1366x768", "1080x1920"])
+def test_controls_sit_in_the_lower_two_thirds(make_window, size) -> None:
+    """Reachable from a wheelchair. Exception: the home tiles and quiz answers fill the screen
+    from the top and scroll, because they are the content itself (README, Accessibility)."""
+    window = _window(make_window, size)
+    high = []
+    for shown in walk(window, "es"):
+        for button in targets(shown):
+            if isinstance(button, Tile) or _in_scroll_content(button):
+                continue
+            if window_rect(button).center().y() < window.height() / 3:
+                high.append(f"{shown.name}: {describe(button)} at {window_rect(button)}")
+    assert high == []
+
+
+@pytest.mark.parametrize("theme", ["standard", "high-contrast"])
+def test_every_target_shows_it_is_pressed(make_window, theme) -> None:
+    window = _window(make_window, (1366, 768), "normal", theme)
+    silent, seen = [], set()
+    for shown in walk(window, "en"):
+        for button in targets(shown):
+            key = (type(button).__name__, button.objectName(), button.property("role"),
+                   button.isChecked(), button.property("state"))
+            if key in seen or not button.isEnabled() or not isinstance(button, QPushButton):
+                continue
+            seen.add(key)
+            if not _press_changes_look(button):
+                silent.append(f"{shown.name}: {describe(button)}")
+    assert len(seen) > 8
+    assert silent == []
+
+
+def _press_changes_look(button: QPushButton) -> bool:
+    before = button.grab().toImage()
+    button.setDown(True)
+    after = button.grab().toImage()
+    button.setDown(False)
+    return before != after
+
+
+def test_the_checks_catch_cut_off_and_overlapping_text(qtbot) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.resize(400, 300)
+    squeezed = QLabel("A sentence far too long for this little box", host)
+    squeezed.setWordWrap(True)
+    squeezed.setGeometry(0, 0, 120, 20)
+    button = QPushButton("A wide button label", host)
+    button.setGeometry(10, 10, 40, 30)
+    outside = QLabel("Hi", host)
+    outside.setGeometry(380, 290, 60, 30)
+    host.show()
+    problems = fit_problems(Shown("sample", (host,)))
+    assert any("QLabel 'A sentence" in p and "needs" in p for p in problems)
+    assert any("QPushButton 'A wide" in p and "needs" in p for p in problems)
+    assert any("'Hi'" in p and "sticks out" in p for p in problems)
+    assert any("overlaps" in p for p in problems)
+    assert button.sizeHint().width() > QSize(40, 30).width()
