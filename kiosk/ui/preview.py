@@ -92,7 +92,8 @@ def render_previews(library: Library, settings: Settings, out: Path, *, width: i
                     theme: str, screens: Collection[str] = SCREEN_KINDS) -> list[Path]:
     """Write a PNG of each screen of the kinds in `screens` (all by default) per language."""
     out.mkdir(parents=True, exist_ok=True)
-    settings = replace(settings, text_size=text_size, theme=theme)
+    # No fade: each screen is captured the moment it is shown.
+    settings = replace(settings, text_size=text_size, theme=theme, reduce_motion=True)
     window = KioskWindow(library, settings, PreviewRecorder(), Translations(),
                          rng=random.Random(PREVIEW_SEED))
     window.resize(width, height)

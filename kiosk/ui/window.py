@@ -27,6 +27,7 @@ from kiosk.ui.footer import Footer, language_name
 from kiosk.ui.home import QUIZ_KEY, HomeScreen, TileInfo
 from kiosk.ui.i18n import Translations, tr
 from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.motion import ScreenFader, calm_scrolling
 from kiosk.ui.overlay import IdleOverlay
 from kiosk.ui.quiz_flow import QuizFlow
 from kiosk.ui.reader import ReaderScreen
@@ -83,6 +84,7 @@ class KioskWindow(QWidget):
         self.stack = QStackedWidget()
         for screen in self._screens():
             self.stack.addWidget(screen)
+        self.fader = ScreenFader(self.stack)
         self.footer = Footer()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -116,6 +118,7 @@ class KioskWindow(QWidget):
 
         self.translations.switch(self.language)
         self.set_library(library)
+        self._apply_motion()
         self.go_attract()
 
     # -- content -------------------------------------------------------------------------
@@ -462,9 +465,15 @@ class KioskWindow(QWidget):
         self.settings = settings
         self.idle.set_timeout(settings.idle_timeout)
         self.idle.warning_s = settings.idle_warning
+        self._apply_motion()
         self.set_library(self.library)  # the languages offered, the quiz tile
         self._apply_language()
         self.reset_visit("staff")
+
+    def _apply_motion(self) -> None:
+        """A short fade between screens and bouncing lists, unless `reduce_motion` is set."""
+        self.fader.enabled = not self.settings.reduce_motion
+        calm_scrolling(self, self.settings.reduce_motion)
 
     def reset_visit(self, reason: str = "idle") -> None:
         """Forget everything about this visit and go back to the attract screen."""
