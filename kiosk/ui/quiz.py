@@ -58,6 +58,7 @@ class QuizScreen(ScreenWidget):
         self.explanation.setVisible(False)
         self.scroll = ScrollColumn()
         column = self.scroll.box
+        column.addStretch(1)  # centred: the answers sit low enough to reach from a wheelchair
         column.addWidget(self.progress)
         column.addWidget(self.question)
         column.addLayout(answers)

@@ -62,6 +62,7 @@ class ResultsScreen(ScreenWidget):
         self._score_row.addLayout(words, 1)
         self.scroll = ScrollColumn()
         column = self.scroll.box
+        column.addStretch(1)  # centred: the topic buttons sit low enough to reach
         column.addWidget(self.kicker)
         column.addLayout(self._score_row)
         column.addWidget(self.missed_heading)
