@@ -10,6 +10,8 @@ run starts all three in turn (rotating which goes first), so they share the mach
    pictures as HTML (the floor for any Qt program);
 3. `chromium --headless --screenshot` of the same HTML (what a clinic would otherwise run), with
    a fresh profile folder each run.
+Two more rows split the kiosk's time: `import` of the modules the preview command needs (kiosk
+code, PySide6 and the libraries it uses; nothing is done), and `import` of PySide6 alone.
 The kiosk package is compiled to bytecode first, as an installed kiosk is (with
 PYTHONDONTWRITEBYTECODE set, every run would otherwise compile it again: about 45 ms).
 Wall time is from starting the process to its exit (the PNG is written). Peak memory: the
@@ -162,6 +164,10 @@ def main() -> int:
                 [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={folder / f'profile{n}'}",
                  f"--screenshot={folder / f'c{n}.png'}", f"--window-size={width},{height}",
                  page.as_uri()], tree=True)
+        programs["kiosk imports only"] = lambda n: run(
+            [sys.executable, "-c", "import kiosk.cli, kiosk.app, kiosk.ui.preview"])
+        programs["PySide6 imports only"] = lambda n: run(
+            [sys.executable, "-c", "import PySide6.QtWidgets, PySide6.QtGui"])
         names = list(programs)
         for name in names:  # warm the file cache
             programs[name](-1)
@@ -181,7 +187,7 @@ def main() -> int:
               f"max {max(times):.3f}); peak memory median {statistics.median(memory):.0f} MB "
               f"(max {max(memory):.0f})")
     kiosk = [t for t, _ in results["kiosk preview"]]
-    for name in names[1:]:
+    for name in [n for n in names[1:] if "only" not in n]:
         paired = statistics.median(k / o for k, (o, _) in zip(kiosk, results[name], strict=True))
         print(f"kiosk / {name}: {medians['kiosk preview'] / medians[name]:.2f}x "
               f"(median of per-run ratios {paired:.2f}x)")
