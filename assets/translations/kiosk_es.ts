@@ -92,6 +92,10 @@
         <translation>Respuesta correcta</translation>
     </message>
     <message>
+        <source>Listen: read the question and answers aloud</source>
+        <translation>Escuchar: leer la pregunta y las respuestas en voz alta</translation>
+    </message>
+    <message>
         <source>Question %1 of %2</source>
         <translation>Pregunta %1 de %2</translation>
     </message>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.ui.i18n import tr
 from kiosk.ui.quiz_widgets import CardButton, ScrollColumn, text_width
+from kiosk.ui.speech import spoken
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import ScreenWidget, role_label, touch_button
 
@@ -39,6 +40,8 @@ class QuizScreen(ScreenWidget):
     answer_chosen = Signal(int)  # shown position of the tapped answer
     next_requested = Signal()
     home_requested = Signal()
+    listen_requested = Signal()  # Listen, or Stop while reading aloud
+    question_shown = Signal()  # a new question replaced the one being read, if any
 
     def __init__(self) -> None:
         super().__init__()
@@ -68,9 +71,14 @@ class QuizScreen(ScreenWidget):
         self.next_button = touch_button(role="primary", name="NextButton")
         self.home_button.clicked.connect(self.home_requested.emit)
         self.next_button.clicked.connect(self.next_requested.emit)
+        self.listen_button = touch_button(name="ListenButton")
+        self.listen_button.setVisible(False)
+        self.listen_button.clicked.connect(self.listen_requested.emit)
+        self._speaking = False
         nav = QHBoxLayout()
         nav.addWidget(self.home_button)
         nav.addStretch(1)
+        nav.addWidget(self.listen_button)
         nav.addWidget(self.next_button)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.scroll, 1)
@@ -98,6 +106,7 @@ class QuizScreen(ScreenWidget):
         self.next_button.setVisible(False)
         self.scroll.to_top()
         self.retranslate()
+        self.question_shown.emit()
 
     def show_feedback(self, feedback: Feedback) -> None:
         """Mark the chosen answer, show the right one and the explanation; lock the answers."""
@@ -130,6 +139,23 @@ class QuizScreen(ScreenWidget):
             button.setVisible(False)
         self.next_button.setVisible(False)
 
+    def spoken_text(self) -> str:
+        """The question, then each answer in the order shown, as sentences to read aloud."""
+        answers = [b.text() for b in self.answer_buttons if b.isVisibleTo(self)]
+        return spoken([self.question.text(), *answers])
+
+    def set_listen(self, available: bool, speaking: bool) -> None:
+        """Show Listen (or Stop while reading) only when a voice for the quiz is there."""
+        self._speaking = speaking
+        self.listen_button.setVisible(available and bool(self.question.text()))
+        if speaking:
+            self.listen_button.setText("■  " + tr("Reader", "Stop"))
+            self.listen_button.setAccessibleName(tr("Reader", "Stop reading aloud"))
+        else:
+            self.listen_button.setText("▶  " + tr("Reader", "Listen"))
+            self.listen_button.setAccessibleName(
+                tr("Quiz", "Listen: read the question and answers aloud"))
+
     def is_last(self) -> bool:
         return self._number == self._total
 
@@ -137,6 +163,7 @@ class QuizScreen(ScreenWidget):
     def retranslate(self) -> None:
         self.home_button.setText("⌂  " + tr("Reader", "Home"))
         self.home_button.setAccessibleName(tr("Reader", "Home: all topics"))
+        self.set_listen(self.listen_button.isVisibleTo(self), self._speaking)
         if self._total:
             progress = tr("Quiz", "Question %1 of %2").replace("%1", str(self._number)) \
                 .replace("%2", str(self._total))

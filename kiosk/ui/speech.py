@@ -37,10 +37,14 @@ _TAG_RE = re.compile(r"<[^>]+>")
 def speech_text(title: str, markdown: str) -> str:
     """A page as sentences to speak: the title, then every paragraph and list item in turn."""
     html = _BLOCK_END_RE.sub("\n", markdown_to_html(markdown))
-    lines = [re.sub(r"\s+", " ", html_module.unescape(_TAG_RE.sub("", line))).strip()
-             for line in [title, *html.split("\n")]]
-    # A pause after every block, even a list item or heading without a full stop.
-    return " ".join(line if line[-1] in ".!?:;" else line + "." for line in lines if line)
+    return spoken([title, *(html_module.unescape(_TAG_RE.sub("", line))
+                            for line in html.split("\n"))])
+
+
+def spoken(lines: list[str]) -> str:
+    """Lines as one text with a pause after each, even a list item without a full stop."""
+    cleaned = (re.sub(r"\s+", " ", line).strip() for line in lines)
+    return " ".join(line if line[-1] in ".!?:;" else line + "." for line in cleaned if line)
 
 
 def default_engine() -> Any | None:

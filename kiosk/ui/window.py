@@ -103,6 +103,8 @@ class KioskWindow(QWidget):
         self.reader.page_requested.connect(self.turn_page)
         self.reader.link_activated.connect(self._link_activated)
         self.reader.listen_requested.connect(self.toggle_read_aloud)
+        self.quiz.question_screen.listen_requested.connect(self.toggle_read_aloud)
+        self.quiz.question_screen.question_shown.connect(self._question_shown)
         self.document.home_requested.connect(self.show_home)
         self.quiz.screen_requested.connect(self._show_quiz_screen)
         self.quiz.home_requested.connect(self.show_home)
@@ -343,19 +345,27 @@ class KioskWindow(QWidget):
         self.reader.set_listen(self.read_aloud.can_speak(section.lang), self.read_aloud.speaking)
 
     def toggle_read_aloud(self) -> None:
-        """The reader's Listen button: read the page in a voice of its language, or stop."""
+        """Listen on the reader or a quiz question: read it in a voice of its language, or stop."""
         if self.read_aloud.speaking:
             self.read_aloud.stop()
             self.recorder.record("setting_change", setting="read_aloud", value="off")
             return
-        found = self.section(self.position.slug) if self.position is not None else None
-        if found is None:
-            return
-        section = found[0]
-        page = section.pages[self.position.page]
-        if self.read_aloud.speak(speech_text(page.title or section.title, page.markdown),
-                                 section.lang):
+        if self.current_screen() is self.quiz.question_screen:
+            text = self.quiz.question_screen.spoken_text()
+            lang = self.library.content_for(self.language).lang
+        else:
+            found = self.section(self.position.slug) if self.position is not None else None
+            if found is None:
+                return
+            section = found[0]
+            page = section.pages[self.position.page]
+            text, lang = speech_text(page.title or section.title, page.markdown), section.lang
+        if self.read_aloud.speak(text, lang):
             self.recorder.record("setting_change", setting="read_aloud", value="on")
+
+    def _question_shown(self) -> None:
+        self.read_aloud.stop()
+        self._refresh_listen()
 
     def _speaking_changed(self, speaking: bool) -> None:
         """No "Still there?" while the kiosk reads to the patient; the button says Stop."""
@@ -363,9 +373,11 @@ class KioskWindow(QWidget):
         self._refresh_listen()
 
     def _refresh_listen(self) -> None:
+        speaking = self.read_aloud.speaking
         if self.position is not None and (found := self.section(self.position.slug)):
-            self.reader.set_listen(self.read_aloud.can_speak(found[0].lang),
-                                   self.read_aloud.speaking)
+            self.reader.set_listen(self.read_aloud.can_speak(found[0].lang), speaking)
+        quiz_lang = self.library.content_for(self.language).lang
+        self.quiz.question_screen.set_listen(self.read_aloud.can_speak(quiz_lang), speaking)
 
     def _link_activated(self, url: str) -> None:
         if url.startswith("section:"):
@@ -395,6 +407,7 @@ class KioskWindow(QWidget):
         self.quiz.start(self.settings.quiz_round_size, self.settings.quiz_shuffle_answers)
 
     def _show_quiz_screen(self, screen: QWidget, name: str) -> None:
+        self.read_aloud.stop()
         self.footer.show()
         self.stack.setCurrentWidget(screen)
         self.recorder.record("screen_view", screen=name)

@@ -150,3 +150,25 @@ def test_qt_speech_api_as_used(qtbot) -> None:
     assert speech.speaking
     speech.stop()
     assert not speech.speaking
+
+
+def test_listen_reads_a_quiz_question_with_its_answers(make_window, library) -> None:
+    from kiosk.ui.home import QUIZ_KEY
+
+    engine, recorder = FakeEngine(), ListRecorder()
+    window = make_window(library, recorder=recorder)
+    window.read_aloud.set_engine(engine)
+    tap(window.attract)
+    tap(next(tile for tile in window.home.tiles if tile.key == QUIZ_KEY))
+    screen = window.quiz.question_screen
+    assert screen.listen_button.isVisible()
+    assert screen.listen_button.accessibleName() == "Listen: read the question and answers aloud"
+    tap(screen.listen_button)
+    assert engine.said[-1][:2] == ("Is this a question? Yes. No.", "en_US")
+    assert ("setting_change", {"setting": "read_aloud", "value": "on"}) in recorder.events
+    assert screen.listen_button.text().endswith("Stop")
+    tap(next(b for b in screen.answer_buttons if b.isVisible()))
+    assert window.read_aloud.speaking  # the feedback does not cut the reading short
+    tap(screen.next_button)
+    assert window.current_screen() is window.quiz.results_screen
+    assert not window.read_aloud.speaking and not window.idle.held
