@@ -158,3 +158,22 @@ def test_the_checks_catch_cut_off_and_overlapping_text(qtbot) -> None:
     assert any("'Hi'" in p and "sticks out" in p for p in problems)
     assert any("overlaps" in p for p in problems)
     assert button.sizeHint().width() > QSize(40, 30).width()
+
+
+def test_staff_screens_have_named_targets_of_48_px(make_window) -> None:
+    """The PIN pad and every panel page (staff see them in the kiosk's default language)."""
+    from kiosk.ui.staff.preview import preview_staff_mode, staff_screens
+
+    window = _window(make_window, (1366, 768))
+    problems, checked = [], 0
+    with preview_staff_mode(window) as staff:
+        for name in staff_screens(staff, "en"):
+            layers = tuple(layer for layer in (staff.pad, staff.panel) if layer.isVisible())
+            for button in targets(Shown(name, layers)):
+                checked += 1
+                if button.width() < MIN_TARGET or button.height() < MIN_TARGET:
+                    problems.append(f"{name}: {describe(button)} {button.size().toTuple()}")
+                if not re.search(r"\w", accessible_name(button)):
+                    problems.append(f"{name}: {describe(button)} has no spoken name")
+    assert checked > 40
+    assert problems == []
