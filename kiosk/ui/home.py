@@ -122,6 +122,7 @@ class HomeScreen(ScreenWidget):
                 self.grid.addWidget(tile, index // columns, index % columns)
             tile.setMinimumHeight(tile_h)
             tile.set_icon_size(icon)
+            tile.layout().activate()  # text moves aside now, not a frame after the new icon
         self._placed_columns = columns
         for column in range(4):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)

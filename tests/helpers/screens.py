@@ -131,7 +131,10 @@ def fit_problems(shown: Shown) -> list[str]:
 
 
 def _has_text(widget: QWidget) -> bool:
-    return bool(widget.text()) if isinstance(widget, QLabel | QPushButton) else False
+    """Text, or a picture: what a patient reads or looks at, so nothing may lie on it."""
+    if isinstance(widget, QLabel):
+        return bool(widget.text()) or not widget.pixmap().isNull()
+    return bool(widget.text()) if isinstance(widget, QPushButton) else False
 
 
 def _related(one: QWidget, other: QWidget) -> bool:

@@ -48,10 +48,12 @@ def _window(make_window, size: tuple[int, int], text_size: str = "largest",
     return window
 
 
-@pytest.mark.parametrize("size", [(1366, 768), (1080, 1920)], ids=["1366x768", "1080x1920"])
+@pytest.mark.parametrize(("size", "text_size"), [
+    ((1366, 768), "largest"), ((1080, 1920), "largest"), ((1920, 1080), "normal")],
+    ids=["1366x768-largest", "1080x1920-largest", "1920x1080-normal"])
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_text_fits_at_the_largest_size(make_window, size, lang) -> None:
-    window = _window(make_window, size)
+def test_every_text_fits(make_window, size, text_size, lang) -> None:
+    window = _window(make_window, size, text_size)
     problems: list[str] = []
     names = []
     for shown in walk(window, lang):
