@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -45,7 +46,8 @@ def make_window(qtbot, clock: FakeClock) -> Callable[..., KioskWindow]:
     def make(library: Library, settings: Settings | None = None, *, size=(1920, 1080),
              recorder: ListRecorder | None = None) -> KioskWindow:
         window = KioskWindow(library, settings or Settings(), recorder or ListRecorder(),
-                             Translations(), clock=clock, today=lambda: date(2026, 11, 22))
+                             Translations(), clock=clock, today=lambda: date(2026, 11, 22),
+                             rng=random.Random(7))  # the same quiz round on every run
         qtbot.addWidget(window)
         window.resize(*size)
         window.show()
