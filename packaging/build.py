@@ -118,6 +118,7 @@ def smoke_test(bundle: Path) -> None:
         if "rls-kiosk" not in version.stdout:
             raise BuildFailed(f"--version printed {version.stdout!r}")
         run([program, "validate"], **quiet)
+        check_reading_level(program, home, quiet)
         out = home / "preview"
         run([program, "preview", "--out", out, "--size", "1366x768", "--lang", "all"], **quiet)
         pngs = sorted(out.glob("*.png"))
@@ -132,6 +133,33 @@ def smoke_test(bundle: Path) -> None:
         if not (data / "heartbeat").exists():
             raise BuildFailed("the bundled kiosk ran but wrote no heartbeat file")
         print(f"start-up: first frame after {seconds:.2f} s (offscreen)")
+
+
+HARD_PAGE = """---
+title: Pathophysiology
+review_date: 2026-11
+---
+
+## Pathophysiology
+
+Contemporary neurophysiological investigations consistently demonstrate that dysregulated
+dopaminergic neurotransmission, compounded by insufficient intracerebral ferritin availability,
+substantially contributes to the characteristic nocturnal sensorimotor manifestations experienced
+by individuals diagnosed with this particularly heterogeneous neurological disorder.
+"""
+
+
+def check_reading_level(program: Path, home: Path, quiet: dict) -> None:
+    """`validate` in the bundle grades reading level: a hard page must be reported."""
+    content = home / "hard-content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "en" / "09-hard.md").write_text(HARD_PAGE, encoding="utf-8")
+    result = subprocess.run([program, "validate", content], text=True,  # type: ignore[call-overload]
+                            **quiet)
+    if "reads at US school grade" not in result.stdout:
+        raise BuildFailed("the bundled validate did not grade reading level:\n"
+                          f"{result.stdout}{result.stderr}")
+    print("validate: reading level graded in the bundle")
 
 
 def first_frame_seconds(program: Path, env: dict[str, str], cwd: Path,
