@@ -93,6 +93,27 @@ def main(argv: list[str] | None = None) -> int:
         return _dispatch(args)
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a fault in the program: one sentence, the details in a file
+        return _report_fault(args.command, exc)
+
+
+def _report_fault(command: str, exc: Exception) -> int:
+    """Keep a traceback off the screen: write it to a file and name the file."""
+    import tempfile
+    import traceback
+
+    from kiosk.crash import EXIT_CRASH
+
+    details = Path(tempfile.gettempdir()) / f"rls-kiosk-{command}-error.txt"
+    try:
+        details.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        where = f"the details are in {details}"
+    except OSError:
+        where = "the details could not be saved"
+    print(f"rls-kiosk {command} stopped on an unexpected error ({type(exc).__name__}: {exc}); "
+          f"{where}. This is a fault in the kiosk program, not in your files: send them to "
+          "whoever installed the kiosk.", file=sys.stderr)
+    return EXIT_CRASH
 
 
 def _dispatch(args: argparse.Namespace) -> int:

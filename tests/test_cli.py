@@ -36,3 +36,22 @@ def test_bad_size_is_one_clear_sentence(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "is not WIDTHxHEIGHT" in result.stderr
+
+
+def test_a_fault_in_a_command_is_one_sentence_and_a_file(tmp_path: Path, monkeypatch,
+                                                         capsys) -> None:
+    from kiosk import cli
+
+    def broken(args) -> int:
+        raise ModuleNotFoundError("No module named 'pydoc'")
+
+    monkeypatch.setattr(cli, "_validate", broken)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr("tempfile.tempdir", None)  # read TMPDIR again
+    assert cli.main(["validate", str(tmp_path)]) == 70
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "rls-kiosk validate stopped on an unexpected error (ModuleNotFoundError" in err
+    details = tmp_path / "rls-kiosk-validate-error.txt"
+    assert str(details) in err
+    assert "Traceback" in details.read_text(encoding="utf-8")

@@ -254,6 +254,18 @@ def syllable_source() -> str:
     return _syllable_source
 
 
+def tool_problem() -> str | None:
+    """Why reading levels cannot be graded in this installation, or None when they can.
+
+    textstat loads NLTK, whose imports reach far into the standard library; an installation
+    that lacks any of it must still check everything else."""
+    try:
+        import textstat  # noqa: F401 - loading it is the check
+    except Exception as exc:  # ImportError, or whatever a half-installed NLTK raises
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
 def grade_level(markdown_body: str, lang: str) -> float:
     """US school grade needed to read a content Markdown file.
 

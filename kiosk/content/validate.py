@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kiosk.content.links import Link, find_links
 from kiosk.content.model import Finding, LanguageContent, Library, Page, Section
-from kiosk.content.readability import grade_level
+from kiosk.content.readability import grade_level, tool_problem
 from kiosk.content.render import ALLOWED_TAGS
 
 MAX_GRADE = 8.0
@@ -32,19 +32,28 @@ def check_library(library: Library, today: date) -> tuple[Finding, ...]:
     found: list[Finding] = []
     langs = [lang for lang in library.site.languages if lang in library.languages]
     found += _across_languages(library, langs)
+    problem = tool_problem()
+    if problem:
+        found.append(Finding(library.root, 0, "warning",
+                             f"reading level was not checked: the reading-level tool did not "
+                             f"load ({problem})",
+                             "every other check ran; reinstall the kiosk to check reading "
+                             "level too"))
+    grade = _no_findings if problem else _reading_level
     for lang in langs:
         content = library.languages[lang]
         slugs = _reachable_slugs(library, lang)
         for section in content.sections:
             found += _section_dates(section, today)
             found += _page_text(section.path, section.pages, slugs)
-            found += _reading_level(section.path, section.pages, lang)
-        found += _quiz(library.root / lang / "quiz.md", content, slugs, lang)
+            found += grade(section.path, section.pages, lang)
+        found += _quiz(library.root / lang / "quiz.md", content, slugs)
+        found += grade(library.root / lang / "quiz.md", _quiz_pages(content), lang)
         for name, pages in (("attract.md", [Page(s.title, s.markdown, 0) for s in
                                             content.slides]),
                             ("disclaimer.md", list(content.disclaimer_pages))):
             found += _page_text(library.root / lang / name, pages, slugs)
-            found += _reading_level(library.root / lang / name, pages, lang)
+            found += grade(library.root / lang / name, pages, lang)
     return tuple(found)
 
 
@@ -174,6 +183,16 @@ def _link(path: Path, link: Link, slugs: set[str]) -> Iterator[Finding]:
                       "without its number and .md)")
 
 
+def _quiz_pages(content: LanguageContent) -> list[Page]:
+    """The quiz as pages of text to grade: each question with its answers and explanation."""
+    return [Page(q.text, "\n\n".join([*(f"- {a}" for a in q.answers), q.explanation]), q.line)
+            for q in content.quiz]
+
+
+def _no_findings(path: Path, pages: list[Page], lang: str) -> Iterator[Finding]:
+    return iter(())
+
+
 def _reading_level(path: Path, pages: list[Page], lang: str) -> Iterator[Finding]:
     text = "\n\n".join(f"## {p.title}\n\n{p.markdown}" for p in pages)
     if not text.strip():
@@ -192,7 +211,7 @@ def _reading_level(path: Path, pages: list[Page], lang: str) -> Iterator[Finding
 
 
 # -- the quiz ----------------------------------------------------------------------------------
-def _quiz(path: Path, content: LanguageContent, slugs: set[str], lang: str) -> Iterator[Finding]:
+def _quiz(path: Path, content: LanguageContent, slugs: set[str]) -> Iterator[Finding]:
     for question in content.quiz:
         if question.section and question.section not in slugs:
             yield Finding(path, question.line, "error",
@@ -200,7 +219,4 @@ def _quiz(path: Path, content: LanguageContent, slugs: set[str], lang: str) -> I
                           "which does not exist",
                           "use a section's file name without its number and .md, "
                           'e.g. "what-is-rls"')
-    if content.quiz:
-        pages = [Page(q.text, "\n\n".join([*(f"- {a}" for a in q.answers), q.explanation]),
-                      q.line) for q in content.quiz]
-        yield from _reading_level(path, pages, lang)
+

@@ -89,6 +89,24 @@ def test_reading_level_above_grade_eight(tmp_path: Path) -> None:
     assert hard[0].severity == "warning"
 
 
+def test_without_the_reading_level_tool_every_other_check_still_runs(tmp_path: Path,
+                                                                      monkeypatch) -> None:
+    from kiosk.content import validate
+
+    monkeypatch.setattr(validate, "tool_problem",
+                        lambda: "ModuleNotFoundError: No module named 'pydoc'")
+    root = write_content(tmp_path / "c")
+    (root / "en" / "02-topic-2.md").write_text(
+        section_text("Topic 2 en", ["See [nothing](section:topic-9).", HARD * 3]),
+        encoding="utf-8")
+    found = findings(root)
+    assert [(f.path, f.line, f.severity) for f in found if "reading level" in f.message] == [
+        (root, 0, "warning")]
+    assert "No module named 'pydoc'" in str(found[0])
+    assert not any("grade" in f.message for f in found)
+    assert any("topic-9" in f.message and f.severity == "error" for f in found)
+
+
 def test_links_html_and_quiz_sections(tmp_path: Path) -> None:
     root = write_content(tmp_path / "c", languages=("en",))
     body = ("See [topic 3](section:topic-3) and [nothing](section:topic-9).\n\n"
