@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 
 from kiosk.app import load_fonts
 from kiosk.config import Settings
@@ -55,6 +57,14 @@ def make_window(qtbot, clock: FakeClock) -> Callable[..., KioskWindow]:
         return window
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _delete_closed_windows(qtbot) -> Iterator[None]:
+    """qtbot closes each window with deleteLater; delete them now, or every later test pays
+    for the event filters of all earlier windows."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -8,8 +8,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Settings, load_settings, save_settings
 from kiosk.staff.pin import hash_pin
@@ -111,11 +109,3 @@ def make_kiosk(qtbot, make_window, library, folders, content_dir) -> Iterator[Ca
     yield make
     for kiosk in made:  # a Spanish interface must not follow into the next test
         kiosk.window.translations.switch("en")
-
-
-@pytest.fixture(autouse=True)
-def _delete_closed_windows(qtbot) -> Iterator[None]:
-    """qtbot closes each window with deleteLater; delete them now, or every later test pays
-    for the event filters of all earlier windows."""
-    yield
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
