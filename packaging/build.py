@@ -135,7 +135,7 @@ def smoke_test(bundle: Path) -> None:
         print(f"start-up: first frame after {seconds:.2f} s (offscreen)")
 
 
-HARD_PAGE = """---
+HARD_PAGES = {"en": """---
 title: Pathophysiology
 review_date: 2026-11
 ---
@@ -146,17 +146,29 @@ Contemporary neurophysiological investigations consistently demonstrate that dys
 dopaminergic neurotransmission, compounded by insufficient intracerebral ferritin availability,
 substantially contributes to the characteristic nocturnal sensorimotor manifestations experienced
 by individuals diagnosed with this particularly heterogeneous neurological disorder.
-"""
+""", "es": """---
+title: Fisiopatología
+review_date: 2026-11
+---
+
+## Fisiopatología
+
+Las investigaciones neurofisiológicas contemporáneas demuestran sistemáticamente que la
+neurotransmisión dopaminérgica desregulada, agravada por una disponibilidad insuficiente de
+ferritina intracerebral, contribuye sustancialmente a las manifestaciones sensitivomotoras
+nocturnas características experimentadas por los individuos diagnosticados con este trastorno.
+"""}
 
 
 def check_reading_level(program: Path, home: Path, quiet: dict) -> None:
-    """`validate` in the bundle grades reading level: a hard page must be reported."""
+    """`validate` in the bundle grades reading level: a hard page in each language is reported."""
     content = home / "hard-content"
     shutil.copytree(ROOT / "content", content)
-    (content / "en" / "09-hard.md").write_text(HARD_PAGE, encoding="utf-8")
+    for lang, text in HARD_PAGES.items():
+        (content / lang / "09-hard.md").write_text(text, encoding="utf-8")
     result = subprocess.run([program, "validate", content], text=True,  # type: ignore[call-overload]
                             **quiet)
-    if "reads at US school grade" not in result.stdout:
+    if result.stdout.count("reads at US school grade") != len(HARD_PAGES):
         raise BuildFailed("the bundled validate did not grade reading level:\n"
                           f"{result.stdout}{result.stderr}")
     print("validate: reading level graded in the bundle")
