@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -25,6 +24,7 @@ from kiosk.content.model import (
     Site,
     Slide,
 )
+from kiosk.content.site import fill_placeholders, read_site
 from kiosk.content.textfile import TextFileError, read_text
 
 SECTION_FILE_RE = re.compile(r"^(\d{2})-([a-z0-9][a-z0-9-]*)\.md$")
@@ -41,12 +41,6 @@ QUIZ_KEYS = {"title"}
 ATTRACT_KEYS = {"title"}
 DISCLAIMER_KEYS = {"title", "short"}
 QUIZ_LINE_KEYS = {"id", "section", "explanation"}
-PLACEHOLDER_RE = re.compile(r"\{clinic\.(name|phone|website|address|hours)\}")
-SITE_KEYS = {
-    "clinic": {"name", "phone", "website", "address", "hours", "logo"},
-    "languages": {"available", "default"},
-    "theme": {"primary", "accent"},
-}
 
 
 @dataclass
@@ -225,96 +219,13 @@ def _site_from_folders(root: Path) -> Site:
                 default_language=default)
 
 
-def _toml_line(text: str, table: str, key: str = "") -> int:
-    """Line of `[table]`, or of `key =` inside it (0 when not written that way)."""
-    in_table, number = False, 0
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.strip()
-        if line.startswith("["):
-            in_table = line.strip("[] ") == table
-            if in_table and not key:
-                return number
-        elif in_table and key and re.match(re.escape(key) + r"\s*=", line):
-            return number
-    return 0
-
-
-def _check_site_keys(loader: _Loader, path: Path, text: str, raw: dict) -> None:
-    for table, value in raw.items():
-        known = SITE_KEYS.get(table)
-        if known is None or not isinstance(value, dict):
-            close = difflib.get_close_matches(table, sorted(SITE_KEYS), n=1)
-            loader.error(path, _toml_line(text, table), f'"[{table}]" is not a known part',
-                         f'did you mean "[{close[0]}]"?' if close
-                         else "use [clinic], [languages] and [theme]")
-            continue
-        for key in value:
-            if key not in known:
-                close = difflib.get_close_matches(key, sorted(known), n=1)
-                loader.error(path, _toml_line(text, table, key),
-                             f'"{key}" is not a known key in [{table}]',
-                             f'did you mean "{close[0]}"?' if close
-                             else "known keys: " + ", ".join(sorted(known)))
-
-
 def load_site(loader: _Loader) -> Site:
     path = loader.root / "site.toml"
     if not path.exists():
         loader.warning(path, 0, "is missing", "copy site.toml from the shipped content and edit it")
         return _site_from_folders(loader.root)
-    text = loader.read(path)
-    if text is None:
-        return _site_from_folders(loader.root)
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 0
-        problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        if problem == "Illegal character '\\n'":
-            problem = "a text in quotes is not closed on this line"
-        loader.error(path, line, f"is not valid TOML ({problem})",
-                     'check quotes and brackets, e.g. name = "Clinic"; until then every '
-                     "language folder is shown, without clinic details")
-        return _site_from_folders(loader.root)
-    _check_site_keys(loader, path, text, raw)
-    clinic = raw.get("clinic", {}) if isinstance(raw.get("clinic"), dict) else {}
-    langs = raw.get("languages", {}) if isinstance(raw.get("languages"), dict) else {}
-    available = langs.get("available", ["en"])
-    if not (isinstance(available, list) and available
-            and all(isinstance(x, str) and SLUG_RE.match(x) for x in available)):
-        loader.error(path, _toml_line(text, "languages", "available"),
-                     "[languages] available must be a list of codes like [\"en\", \"es\"]",
-                     "fix the list; English is used until then")
-        available = ["en"]
-    default = langs.get("default", available[0])
-    if default not in available:
-        loader.error(path, _toml_line(text, "languages", "default"),
-                     f'[languages] default "{default}" is not in the available list',
-                     "add it to available or choose one of them")
-        default = available[0]
-    if not str(clinic.get("name", "")).strip():
-        loader.error(path, _toml_line(text, "clinic"), "[clinic] has no name",
-                     'add a line like name = "Lakeside Clinic" under [clinic]')
-    logo = str(clinic.get("logo", "") or "")
-    logo_key = loader.picture(path, _toml_line(text, "clinic", "logo"), logo) if logo else None
-    colours = raw.get("theme", {}) if isinstance(raw.get("theme"), dict) else {}
-    good_colours = {}
-    for name, value in colours.items():
-        if isinstance(value, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", value):
-            good_colours[name] = value
-        else:
-            loader.error(path, _toml_line(text, "theme", name),
-                         f'[theme] {name} = "{value}" is not a colour',
-                         'write colours as "#RRGGBB", e.g. "#1d5b79"')
-    return Site(
-        name=str(clinic.get("name", "")), phone=str(clinic.get("phone", "")),
-        website=str(clinic.get("website", "")), address=str(clinic.get("address", "")),
-        hours=str(clinic.get("hours", "")), logo=logo_key or "",
-        languages=tuple(available), default_language=default, colours=good_colours)
-
-
-def _fill_placeholders(text: str, site: Site) -> str:
-    return PLACEHOLDER_RE.sub(lambda m: getattr(site, m.group(1)), text)
+    site = read_site(loader, path)
+    return _site_from_folders(loader.root) if site is None else site
 
 
 def load_section(loader: _Loader, path: Path, lang: str, site: Site) -> Section | None:
@@ -327,7 +238,7 @@ def load_section(loader: _Loader, path: Path, lang: str, site: Site) -> Section 
         loader.error(path, 0, "is empty", "write the section in it (see content/README.md), "
                      "or delete the file")
         return None
-    fm = loader.front_matter(path, _fill_placeholders(text, site), SECTION_KEYS)
+    fm = loader.front_matter(path, fill_placeholders(text, site.in_language(lang)), SECTION_KEYS)
     if fm.problems:
         return None
     title = fm.text("title")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+
+# The clinic's details: fields of `Site`, keys of site.toml's [clinic] and [clinic.<lang>].
+CLINIC_KEYS = ("name", "phone", "website", "address", "hours", "logo")
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,13 @@ class Site:
     languages: tuple[str, ...] = ("en",)
     default_language: str = "en"
     colours: dict[str, str] = field(default_factory=dict)
+    # Per-language details from [clinic.<lang>]: {"es": {"hours": "..."}}, only the keys named.
+    by_language: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def in_language(self, lang: str) -> Site:
+        """The clinic's details as patients reading `lang` see them: that language's table
+        over [clinic], key by key."""
+        return replace(self, **self.by_language.get(lang, {}))
 
 
 @dataclass(frozen=True)

@@ -181,7 +181,8 @@ class KioskWindow(QWidget):
         prompts = (self.translations.translate_in(lang, *ATTRACT_PROMPT)
                    for lang in (self.languages() or ["en"]))
         prompt = "\n".join(dict.fromkeys(prompts))  # once per distinct wording
-        site = self.library.site
+        # The facts take turns in every language; the clinic's details are the default's.
+        site = self.library.site.in_language(self.default_language())
         self.attract.set_content(site.name, self.library.images.get(site.logo, b""),
                                  interleaved, prompt)
 
@@ -192,7 +193,7 @@ class KioskWindow(QWidget):
         if self.settings.quiz_enabled and content.quiz:
             tiles.append(TileInfo(QUIZ_KEY, content.quiz_title or tr("Home", "Quick quiz"),
                                   tr("Home", "Test what you know"), b""))
-        site = self.library.site
+        site = self.library.site.in_language(self.language)
         self.home.set_content(site.name, self.library.images.get(site.logo, b""), tiles,
                               content.notice)
 

@@ -1,0 +1,217 @@
+"""Read site.toml: the clinic's details, the languages and the brand colours.
+
+The clinic's details may differ by language: `[clinic]` holds them for every language, and a
+table such as `[clinic.es]` overrides only the keys it names for Spanish. That is the whole
+design, so a clinic adds one short table in Notepad rather than copying every detail.
+
+Every mistake becomes a finding with the file and line; the key (or table) with the mistake is
+left out and the rest is used, so the kiosk keeps running on whatever is right.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from pathlib import Path
+from typing import Protocol
+
+from kiosk.content.model import CLINIC_KEYS, Site
+
+# A language code is also the name of the language's folder.
+LANGUAGE_CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+PLACEHOLDER_RE = re.compile(r"\{clinic\.(name|phone|website|address|hours)\}")
+SITE_KEYS = {
+    "clinic": set(CLINIC_KEYS),
+    "languages": {"available", "default"},
+    "theme": {"primary", "accent"},
+}
+EXAMPLES = {  # shown in hints, so staff see how a value is written
+    "name": "Lakeside Clinic", "phone": "(555) 010-0199", "website": "https://www.example.org",
+    "address": "100 Example Street", "hours": "Monday to Friday, 8 a.m. to 5 p.m.",
+    "logo": "images/logo.svg",
+}
+
+
+class Reporter(Protocol):
+    """What reading site.toml needs from the content loader."""
+
+    def error(self, path: Path, line: int, message: str, hint: str = "") -> None: ...
+
+    def read(self, path: Path) -> str | None: ...
+
+    def picture(self, source: Path, line: int, ref: str) -> str | None: ...
+
+
+def read_site(report: Reporter, path: Path) -> Site | None:
+    """The site described by `path`, or None when there is no usable file (reported)."""
+    text = report.read(path)
+    if text is None:
+        return None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 0
+        problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        if problem == "Illegal character '\\n'":
+            problem = "a text in quotes is not closed on this line"
+        report.error(path, line, f"is not valid TOML ({problem})",
+                     'check quotes and brackets, e.g. name = "Clinic"; until then every '
+                     "language folder is shown, without clinic details")
+        return None
+    _check_tables(report, path, text, raw)
+    available, default = _languages(report, path, text, _table(raw, "languages"))
+    base, by_language = _clinic(report, path, text, _table(raw, "clinic"), available)
+    return Site(**base, languages=tuple(available), default_language=default,
+                colours=_colours(report, path, text, _table(raw, "theme")),
+                by_language=by_language)
+
+
+def fill_placeholders(text: str, site: Site) -> str:
+    """Put the clinic's details (in the site's language, see `Site.in_language`) into a text."""
+    return PLACEHOLDER_RE.sub(lambda m: getattr(site, m.group(1)), text)
+
+
+def toml_line(text: str, table: str, key: str = "") -> int:
+    """Line of `[table]`, or of `key =` inside it (0 when not written that way)."""
+    in_table, number = False, 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if header := re.match(r"^\[([^\]]*)\]", line):
+            in_table = re.sub(r"\s*\.\s*", ".", header.group(1).strip()) == table
+            if in_table and not key:
+                return number
+        elif in_table and key and re.match(re.escape(key) + r"\s*=", line):
+            return number
+    return 0
+
+
+def _line(text: str, table: str, key: str = "") -> int:
+    """Where to point for `key` in `table`: its line, else the table's (`[clinic.es]`, or
+    `es = { ... }` under [clinic]); 0 when neither is written in a way this finds."""
+    line = (toml_line(text, table, key) if key else 0) or toml_line(text, table)
+    if not line and "." in table:
+        parent, _, child = table.rpartition(".")
+        line = toml_line(text, parent, child)
+    return line
+
+
+def _table(raw: dict, name: str) -> dict:
+    value = raw.get(name, {})
+    return value if isinstance(value, dict) else {}
+
+
+def _check_tables(report: Reporter, path: Path, text: str, raw: dict) -> None:
+    """Unknown tables, and unknown keys in [languages] and [theme] ([clinic]: `_clinic`)."""
+    for table, value in raw.items():
+        if table not in SITE_KEYS or not isinstance(value, dict):
+            close = difflib.get_close_matches(table, sorted(SITE_KEYS), n=1)
+            report.error(path, toml_line(text, table), f'"[{table}]" is not a known part',
+                         f'did you mean "[{close[0]}]"?' if close
+                         else "use [clinic], [languages] and [theme]")
+        elif table != "clinic":
+            for key in (k for k in value if k not in SITE_KEYS[table]):
+                _unknown_key(report, path, text, table, key)
+
+
+def _unknown_key(report: Reporter, path: Path, text: str, table: str, key: str,
+                 extra_hint: str = "") -> None:
+    known = SITE_KEYS[table.split(".")[0]]
+    close = difflib.get_close_matches(key, sorted(known), n=1)
+    hint = (f'did you mean "{close[0]}"?' if close
+            else "known keys: " + ", ".join(sorted(known)) + extra_hint)
+    report.error(path, _line(text, table, key), f'"{key}" is not a known key in [{table}]', hint)
+
+
+def _languages(report: Reporter, path: Path, text: str, langs: dict) -> tuple[list[str], str]:
+    available = langs.get("available", ["en"])
+    if not (isinstance(available, list) and available
+            and all(isinstance(x, str) and LANGUAGE_CODE_RE.match(x) for x in available)):
+        report.error(path, toml_line(text, "languages", "available"),
+                     "[languages] available must be a list of codes like [\"en\", \"es\"]",
+                     "fix the list; English is used until then")
+        available = ["en"]
+    default = langs.get("default", available[0])
+    if default not in available:
+        report.error(path, toml_line(text, "languages", "default"),
+                     f'[languages] default "{default}" is not in the available list',
+                     "add it to available or choose one of them")
+        default = available[0]
+    return available, default
+
+
+def _clinic(report: Reporter, path: Path, text: str, clinic: dict,
+            available: list[str]) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """[clinic]'s details, and each language table's overrides ({"es": {"hours": ...}})."""
+    base = _details(report, path, text, "clinic",
+                    {k: v for k, v in clinic.items() if not _is_language_table(k, v)})
+    if "name" not in clinic:
+        report.error(path, toml_line(text, "clinic"), "[clinic] has no name",
+                     'add a line like name = "Lakeside Clinic" under [clinic]')
+    by_language: dict[str, dict[str, str]] = {}
+    for code, table in clinic.items():
+        if not _is_language_table(code, table):
+            continue
+        if code in available:
+            by_language[code] = _details(report, path, text, f"clinic.{code}", table)
+        else:
+            _unavailable_language(report, path, text, code, available)
+    return base, by_language
+
+
+def _is_language_table(key: str, value: object) -> bool:
+    """`[clinic.es]` (or `es = { ... }` under [clinic]); `[clinic.hours]` is a misused key."""
+    return isinstance(value, dict) and key not in CLINIC_KEYS
+
+
+def _details(report: Reporter, path: Path, text: str, table: str,
+             values: dict) -> dict[str, str]:
+    """The known, well-typed keys of one clinic table; the rest is reported and left out."""
+    found: dict[str, str] = {}
+    fallback = ("; until then the [clinic] value is used" if table != "clinic"
+                else "; until then it is left out")
+    for key, value in values.items():
+        line = _line(text, table, key)
+        if key not in CLINIC_KEYS:
+            _unknown_key(report, path, text, table, key,
+                         "" if table != "clinic" else
+                         "; a table for one language is written like [clinic.es]")
+        elif not isinstance(value, str):
+            report.error(path, line, f"[{table}] {key} is not text in double quotes",
+                         f'write it like {key} = "{EXAMPLES[key]}"{fallback}')
+        elif key == "name" and not value.strip() and table == "clinic":
+            report.error(path, line, "[clinic] has no name",
+                         f'write it in the quotes, e.g. name = "{EXAMPLES["name"]}"')
+        elif key == "name" and not value.strip():
+            report.error(path, line, f"[{table}] name is empty",
+                         "write the name in the quotes, or delete the line to use the [clinic] "
+                         "name")
+        elif key == "logo" and value:
+            if (picture := report.picture(path, line, value)) is not None:
+                found[key] = picture
+        else:
+            found[key] = value
+    return found
+
+
+def _unavailable_language(report: Reporter, path: Path, text: str, code: str,
+                          available: list[str]) -> None:
+    close = difflib.get_close_matches(code.lower(), available, n=1)
+    hint = (f"did you mean [clinic.{close[0]}]? Until then" if close
+            else f'add "{code}" to available under [languages], or use one of: '
+            + ", ".join(available) + "; until then")
+    report.error(path, _line(text, f"clinic.{code}"),
+                 f'[clinic.{code}] is for "{code}", which is not in [languages] available',
+                 hint + " the table is not used")
+
+
+def _colours(report: Reporter, path: Path, text: str, colours: dict) -> dict[str, str]:
+    good: dict[str, str] = {}
+    for name, value in colours.items():
+        if isinstance(value, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+            good[name] = value
+        else:
+            report.error(path, toml_line(text, "theme", name),
+                         f'[theme] {name} = "{value}" is not a colour',
+                         'write colours as "#RRGGBB", e.g. "#1d5b79"')
+    return good
