@@ -82,7 +82,9 @@ class StaffPanel(QWidget):
         self._layout.setSpacing(spacing)
         self._body.setSpacing(margin)
         self._nav.setSpacing(spacing)
-        nav_width = round(theme.font_px("button") * 9)
+        # One width for all, wide enough for the longest name ("Guardar informe" in Spanish).
+        nav_width = max(round(theme.font_px("button") * 9),
+                        *(button.sizeHint().width() for button in self.nav_buttons.values()))
         for button in self.nav_buttons.values():
             button.setFixedWidth(nav_width)
         for page in self.pages.values():

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QHBoxLayout,
     QPushButton,
     QScrollArea,
     QScroller,
@@ -14,13 +13,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.flow import FlowLayout
 from kiosk.ui.theme import Theme
 from kiosk.ui.touch import enable_kinetic_scroll
 from kiosk.ui.widgets import touch_button
 
 
 class Choices(QWidget):
-    """A row of big buttons of which one (or, with `several`, any number) is on."""
+    """A row of big buttons of which one (or, with `several`, any number) is on.
+
+    The row wraps onto more lines where it does not fit (a portrait screen, longer words in
+    Spanish), so every button keeps its full words and its touch size.
+    """
 
     chosen = Signal(str)
 
@@ -29,7 +33,7 @@ class Choices(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self._group = QButtonGroup(self)
         self._group.setExclusive(not several)
-        self._row = QHBoxLayout(self)
+        self._row = FlowLayout(self)
         self._row.setContentsMargins(0, 0, 0, 0)
         for key, text in options:
             button = touch_button(text, role="segment")
@@ -38,7 +42,6 @@ class Choices(QWidget):
             self._group.addButton(button)
             self._row.addWidget(button)
             self.buttons[key] = button
-        self._row.addStretch(1)
 
     def set_spacing(self, spacing: int) -> None:
         self._row.setSpacing(spacing)

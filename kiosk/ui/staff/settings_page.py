@@ -11,12 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kiosk.config import TEXT_SIZES, Settings, SettingsFileError, update_settings_file
 from kiosk.ui.footer import language_name
 from kiosk.ui.i18n import tr
 from kiosk.ui.staff.parts import Choices, StaffPage
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import role_label, touch_button
 
 IDLE_CHOICES = (60, 90, 120, 180, 300)
@@ -44,21 +46,20 @@ class SettingsPage(StaffPage):
         box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._grid = QGridLayout(box)
         self._grid.setColumnStretch(1, 1)
-        for row, text in enumerate((tr("Staff", "Ask \"Still there?\" after no touch for"),
-                                    tr("Staff", "Languages offered"),
-                                    tr("Staff", "Text size for each new visitor"),
-                                    tr("Staff", "Quiz"))):
-            label = role_label(text, name="SettingName")
-            self._grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._names = [role_label(text, name="SettingName") for text in (
+            tr("Staff", "Ask \"Still there?\" after no touch for"),
+            tr("Staff", "Languages offered"),
+            tr("Staff", "Text size for each new visitor"),
+            tr("Staff", "Quiz"))]
+        self._stacked: bool | None = None  # names above their buttons; None: not placed yet
         self.idle: Choices | None = None
         self.language_choices: Choices | None = None
         self.text_size = Choices([(s, n) for s, n in zip(TEXT_SIZES, (
             tr("Staff", "Standard"), tr("Staff", "Large"), tr("Staff", "Largest")), strict=True)])
         self.text_size.chosen.connect(lambda key: self.text_size.set_checked([key]))
-        self._grid.addWidget(self.text_size, 2, 1)
         self.quiz = Choices([("on", tr("Staff", "Offered")), ("off", tr("Staff", "Hidden"))])
         self.quiz.chosen.connect(lambda key: self.quiz.set_checked([key]))
-        self._grid.addWidget(self.quiz, 3, 1)
+        self._place_rows()
         self.save_button = touch_button(tr("Staff", "Save settings"), role="primary")
         self.save_button.clicked.connect(self.save)
         self.result = role_label(name="StaffResult")
@@ -67,12 +68,48 @@ class SettingsPage(StaffPage):
             self.column.addWidget(widget)
         self.column.addStretch(1)
 
-    def _replace(self, row: int, old: Choices | None, new: Choices) -> Choices:
+    def _rows(self) -> list[tuple[QLabel, Choices | None]]:
+        return list(zip(self._names, (self.idle, self.language_choices, self.text_size,
+                                      self.quiz), strict=True))
+
+    def _replace(self, old: Choices | None, new: Choices) -> Choices:
         if old is not None:
             self._grid.removeWidget(old)
             old.deleteLater()
-        self._grid.addWidget(new, row, 1)
+        self._stacked = None  # the new row is placed by _place_rows()
         return new
+
+    def _place_rows(self) -> None:
+        """Each setting's name beside its buttons where both fit on one line (landscape), else
+        above them (portrait, or long Spanish words): a name squeezed into a narrow column
+        would leave its buttons a few words' width."""
+        rows = self._rows()
+        margins = self._grid.contentsMargins()
+        room = self.viewport().width() - margins.left() - margins.right()
+        need = (max(name.sizeHint().width() for name, _ in rows) + self._grid.horizontalSpacing()
+                + max(choices.sizeHint().width() for _, choices in rows if choices is not None))
+        stacked = need > room
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        for row, (name, choices) in enumerate(rows):
+            self._grid.removeWidget(name)
+            if stacked:
+                self._grid.addWidget(name, 2 * row, 0, 1, 2)
+            else:
+                self._grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignVCenter)
+            if choices is not None:
+                self._grid.removeWidget(choices)
+                self._grid.addWidget(choices, *((2 * row + 1, 0, 1, 2) if stacked else (row, 1)))
+
+    def apply_theme(self, theme: Theme) -> None:
+        super().apply_theme(theme)
+        self._stacked = None  # the words and buttons have new sizes
+        self._place_rows()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place_rows()
 
     def refresh(self) -> None:
         """Show the settings in use now; unsaved taps from an earlier visit are dropped."""
@@ -81,15 +118,16 @@ class SettingsPage(StaffPage):
         idle = Choices([(str(s), duration_text(s)) for s in seconds])
         idle.chosen.connect(lambda key: idle.set_checked([key]))
         idle.set_checked([str(settings.idle_timeout)])
-        self.idle = self._replace(0, self.idle, idle)
+        self.idle = self._replace(self.idle, idle)
         offered = self._languages()
         choices = Choices([(lang, language_name(lang)) for lang in offered], several=True)
         choices.chosen.connect(self._keep_one_language)
         choices.set_checked(list(settings.languages) or offered)
-        self.language_choices = self._replace(1, self.language_choices, choices)
+        self.language_choices = self._replace(self.language_choices, choices)
         self.text_size.set_checked([settings.text_size])
         self.quiz.set_checked(["on" if settings.quiz_enabled else "off"])
         self.result.hide()
+        self._place_rows()
         if self._theme is not None:
             self.apply_theme(self._theme)
 
