@@ -24,7 +24,7 @@ from kiosk.content.model import (
     Site,
     Slide,
 )
-from kiosk.content.site import fill_placeholders, read_site
+from kiosk.content.site import empty_placeholders, fill_placeholders, read_site
 from kiosk.content.textfile import TextFileError, read_text
 
 SECTION_FILE_RE = re.compile(r"^(\d{2})-([a-z0-9][a-z0-9-]*)\.md$")
@@ -238,7 +238,11 @@ def load_section(loader: _Loader, path: Path, lang: str, site: Site) -> Section 
         loader.error(path, 0, "is empty", "write the section in it (see content/README.md), "
                      "or delete the file")
         return None
-    fm = loader.front_matter(path, fill_placeholders(text, site.in_language(lang)), SECTION_KEYS)
+    details = site.in_language(lang)
+    for line, key in empty_placeholders(text, details):
+        loader.warning(path, line, f"{{clinic.{key}}} shows nothing: site.toml has no {key}",
+                       f'add {key} = "..." under [clinic] in site.toml, or take the line out')
+    fm = loader.front_matter(path, fill_placeholders(text, details), SECTION_KEYS)
     if fm.problems:
         return None
     title = fm.text("title")

@@ -72,6 +72,12 @@ def fill_placeholders(text: str, site: Site) -> str:
     return PLACEHOLDER_RE.sub(lambda m: getattr(site, m.group(1)), text)
 
 
+def empty_placeholders(text: str, site: Site) -> list[tuple[int, str]]:
+    """(line, key) of each `{clinic.key}` in `text` that `site` has no value for."""
+    return [(text.count("\n", 0, m.start()) + 1, m.group(1))
+            for m in PLACEHOLDER_RE.finditer(text) if not getattr(site, m.group(1))]
+
+
 def toml_line(text: str, table: str, key: str = "") -> int:
     """Line of `[table]`, or of `key =` inside it (0 when not written that way)."""
     in_table, number = False, 0

@@ -101,7 +101,9 @@ def test_wrong_types_are_reported_and_fall_back(tmp_path: Path) -> None:
          'write it like hours = "Monday to Friday, 8 a.m. to 5 p.m."; until then the [clinic] '
          "value is used"),
         (13, "[clinic.es] name is empty",
-         "write the name in the quotes, or delete the line to use the [clinic] name")]
+         "write the name in the quotes, or delete the line to use the [clinic] name"),
+        *[(8, "{clinic.phone} shows nothing: site.toml has no phone",
+           'add phone = "..." under [clinic] in site.toml, or take the line out')] * 2]
     spanish = library.site.in_language("es")
     assert (spanish.phone, spanish.hours, spanish.name) == (
         "", "Monday to Friday, 8 a.m. to 5 p.m.", "Lakeside Clinic")
@@ -146,3 +148,14 @@ def test_a_blank_clinic_name_is_reported(tmp_path: Path) -> None:
     library = _library(tmp_path / "c", BASE.replace('"Lakeside Clinic"', '"  "'))
     assert _problems(library) == [
         (2, "[clinic] has no name", 'write it in the quotes, e.g. name = "Lakeside Clinic"')]
+
+
+def test_a_page_showing_a_detail_the_clinic_left_out_is_named(tmp_path: Path) -> None:
+    library = _library(tmp_path / "c", BASE.replace('phone = "555-0100"\n', ""))
+    found = [(f.path.relative_to(tmp_path / "c").as_posix(), f.line, f.severity, f.message)
+             for f in library.findings]
+    assert found == [(f"{lang}/04-about-us.md", 8, "warning",
+                      "{clinic.phone} shows nothing: site.toml has no phone")
+                     for lang in ("en", "es")]
+    page = library.languages["en"].sections[-1].pages[0].markdown
+    assert "Call , open Monday" in page  # the rest of the page still shows
