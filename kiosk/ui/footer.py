@@ -134,7 +134,10 @@ class Footer(QWidget):
                 line.removeWidget(widget)
         groups = [g for g in (self._languages, self._sizes, self._contrast) if g.buttons]
         self._languages.setVisible(bool(self._languages.buttons))
-        available = (self.width() or self.window().width()) - 2 * margin
+        # The footer spans its window. Until it is first shown it still has Qt's default
+        # 640 px width, and lines wrapped to that would make a full-screen window taller
+        # than the screen the moment the footer appears.
+        available = self.window().width() - 2 * margin
         widths = [g.sizeHint().width() for g in groups]
         beside = sum(widths) + spacing * len(groups) + theme.font_px("small") * 14 <= available
         lines: list[list[_Group]] = []
