@@ -23,6 +23,11 @@ def enable_kinetic_scroll(area: QAbstractScrollArea) -> None:
     props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy,
                           QScrollerProperties.OvershootPolicy.OvershootWhenScrollable)
     props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
+    # The scroller holds a press back for 0.25 s by default to see whether it becomes a drag;
+    # a tap lifted sooner is then sometimes lost (seen on the home tiles after a language
+    # switch had scrolled the list), and a pressed button shows nothing under the finger.
+    # Passed on at once, a press that turns into a drag is cancelled by the scroller.
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
     scroller.setScrollerProperties(props)
 
 

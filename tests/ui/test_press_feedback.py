@@ -3,6 +3,10 @@ areas (a scroller may hold a press back to see whether it becomes a drag)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from kiosk.config import Settings
+from kiosk.content.loader import load_library
 from kiosk.ui.home import QUIZ_KEY
 from tests.helpers.touch import press, release, tap
 
@@ -26,3 +30,23 @@ def test_a_quiz_answer_is_pressed_as_the_finger_lands(make_window, library) -> N
     assert answer.isDown()
     release(answer)
     assert window.quiz.question_screen.next_button.isVisible()
+
+
+def test_a_quick_tap_on_a_scrolled_list_is_never_lost(make_window) -> None:
+    """Shipped content in portrait at the largest text: the home list scrolls. After a language
+    switch (which scrolled it) and a visit to a page, a held-back press was dropped and the
+    tap opened nothing."""
+    shipped = load_library(Path(__file__).parents[2] / "content")
+    window = make_window(shipped, Settings(text_size="largest", reduce_motion=True),
+                         size=(1080, 1920))
+    tap(window.attract)
+    tap(window.footer.language_buttons["es"])
+    tap(window.home.tiles[0])
+    tap(window.reader.next_button)
+    tap(window.reader.home_button)
+    quiz_tile = next(tile for tile in window.home.tiles if tile.key == QUIZ_KEY)
+    window.home.scroll.ensureWidgetVisible(quiz_tile)
+    tap(quiz_tile)
+    assert window.current_screen() is window.quiz.question_screen
+    tap(window.footer.language_buttons["en"])
+

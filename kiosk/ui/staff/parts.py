@@ -7,8 +7,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QPushButton,
     QScrollArea,
-    QScroller,
-    QScrollerProperties,
     QVBoxLayout,
     QWidget,
 )
@@ -75,12 +73,6 @@ class StaffPage(QScrollArea):
         self.column.setContentsMargins(0, 0, 0, 0)
         self.setWidget(host)
         enable_kinetic_scroll(self)
-        # Buttons fill these pages: a held-back press (the scroller's default 0.25 s delay)
-        # can be lost when the finger lifts first, so presses go through at once.
-        scroller = QScroller.scroller(self.viewport())
-        props = scroller.scrollerProperties()
-        props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
-        scroller.setScrollerProperties(props)
         self._theme: Theme | None = None
 
     def apply_theme(self, theme: Theme) -> None:
