@@ -129,6 +129,7 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
         screen = app.primaryScreen()
         if screen is not None:
             window.setGeometry(screen.geometry())  # bare X ignores full-screen requests
+            screen.geometryChanged.connect(window.setGeometry)  # a new resolution, or monitor
         window.showFullScreen()
     # A speech engine takes a second or two to start: after the first frame, not before it.
     QTimer.singleShot(1000, lambda: window.read_aloud.set_engine(default_engine()))

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import Settings
 from kiosk.content.model import Library, Section
@@ -87,6 +87,10 @@ class KioskWindow(QWidget):
         self.fader = ScreenFader(self.stack)
         self.footer = Footer()
         layout = QVBoxLayout(self)
+        # The window takes its screen's size and scales its look to it (resizeEvent), so the
+        # layout must not hold it at the minimum of the previous, larger look: moved from a
+        # 4K screen to a 1366x768 one, it stayed 2131x1711.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.stack, 1)

@@ -9,10 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Settings
 from kiosk.content.loader import load_library
 from kiosk.ui.home import QUIZ_KEY
+from tests.helpers.screens import Shown, fit_problems
 from tests.helpers.touch import tap
 
 
@@ -44,3 +46,17 @@ def test_a_visit_at_the_largest_text_keeps_the_window_size(make_window, size) ->
     tap(window.footer.language_buttons["en"])
     look("quiz in English")
     assert seen == [(step, size) for step, _ in seen]
+
+
+def test_the_window_follows_a_smaller_screen(make_window) -> None:
+    """A kiosk moved from a 4K screen to a small one takes the small one's size and look."""
+    shipped = load_library(Path(__file__).parents[2] / "content")
+    window = make_window(shipped, Settings(text_size="largest", reduce_motion=True),
+                         size=(3840, 2160))
+    tap(window.attract)
+    for size in [(1366, 768), (1080, 1920), (1920, 1080)]:
+        window.resize(*size)
+        QApplication.processEvents()
+        assert window.size().toTuple() == size
+        home = Shown(f"home at {size}", (window.home, window.footer))
+        assert fit_problems(home) == []
