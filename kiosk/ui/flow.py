@@ -8,6 +8,7 @@ the right edge. The layout reports a height for each width, so the page around i
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
@@ -16,6 +17,10 @@ class FlowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        # QLayout leaves its items to the subclass: Qt's C++ example deletes them in the
+        # destructor. The items are made by Qt (addWidget), so Python does not own them.
+        items = self._items
+        self.destroyed.connect(lambda: [shiboken6.delete(item) for item in items])
 
     # -- the item list, as QLayout asks for it ---------------------------------------------
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
