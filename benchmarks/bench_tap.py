@@ -8,9 +8,9 @@ database on its background thread) is driven by synthetic touches from Qt's test
 (QTest.createTouchDevice, as the UI tests do). Four kinds of tap are timed, at least `--count`
 of each: a home tile (home -> reader), Next in the reader, a quiz answer (feedback shown) and a
 language button (half on the home screen, half while reading, where the page is rendered again).
-Screens fade in over 150 ms unless `--reduce-motion` (the setting) is given; a fade starts fully
-transparent, so a new screen is first drawn at the fade's first step, one animation tick (about
-16 ms) after the tap. Each tap waits until the last fade has ended, as a patient's would.
+Screens fade in over 150 ms unless `--reduce-motion` (the setting) is given; a fade starts at
+30 % opacity, so a new screen is drawn at once, through the fade's opacity effect. Each tap waits
+until the last fade has ended, as a patient's would.
 
 Method: the stopwatch starts just before the finger goes down. The touch is delivered
 synchronously (press, release: the button's click and everything it triggers run inside), then

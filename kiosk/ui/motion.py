@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 FADE_MS = 150
+# A new screen starts a third visible, not blank: it is drawn at once (at 0 % its first frame
+# waits for the animation's first tick, about 16 ms) and no frame shows an empty screen.
+FADE_FROM = 0.3
 
 
 class ScreenFader(QObject):
@@ -42,7 +45,7 @@ class ScreenFader(QObject):
             return
         animation = self._fades.get(screen) or self._prepare(screen)
         effect = animation.targetObject()
-        effect.setOpacity(0.0)
+        effect.setOpacity(FADE_FROM)
         effect.setEnabled(True)
         self.running = animation
         animation.start()
@@ -53,7 +56,7 @@ class ScreenFader(QObject):
         screen.setGraphicsEffect(effect)
         animation = QPropertyAnimation(effect, b"opacity", self)
         animation.setDuration(FADE_MS)
-        animation.setStartValue(0.0)
+        animation.setStartValue(FADE_FROM)
         animation.setEndValue(1.0)
         animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         animation.finished.connect(self.finish)

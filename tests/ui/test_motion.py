@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties
 
 from kiosk.config import Settings
-from kiosk.ui.motion import FADE_MS
+from kiosk.ui.motion import FADE_FROM, FADE_MS
 from tests.helpers.touch import tap
 
 _OVERSHOOT = QScrollerProperties.ScrollMetric.VerticalOvershootPolicy
@@ -23,6 +23,7 @@ def test_a_new_screen_fades_in_quickly_then_draws_plainly(make_window, library) 
     assert fade is not None and fade.duration() == FADE_MS <= 200
     effect = fade.targetObject()
     assert effect.parent() is window.reader and effect.isEnabled()
+    assert fade.startValue() == FADE_FROM > 0  # drawn at once, never a blank screen
     fade.setCurrentTime(fade.duration())  # the clock reaches the end of the fade
     assert window.fader.running is None and not effect.isEnabled()
     assert effect.opacity() == 1.0
