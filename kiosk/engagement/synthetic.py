@@ -8,7 +8,7 @@ few questions are answered wrong far more often than others. Same seed, same dat
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -58,7 +58,16 @@ _LANGUAGE = _Choice(tuple(s for s, _ in LANGUAGES), tuple(w for _, w in LANGUAGE
 _HOUR = _Choice(tuple(HOUR_WEIGHTS), tuple(HOUR_WEIGHTS.values()))
 
 
-def visit_events(rng: random.Random, start: datetime) -> list[Event]:
+def _sections(slugs: Sequence[str] | None) -> _Choice:
+    """The made-up sections, or the given slugs (a real content folder's, so a preview names
+    its topics) with the same uneven popularity, in order."""
+    if not slugs:
+        return _SECTION
+    weights = [w for _, w in SECTIONS]
+    return _Choice(tuple(slugs), tuple(weights[i % len(weights)] for i in range(len(slugs))))
+
+
+def visit_events(rng: random.Random, start: datetime, sections: _Choice = _SECTION) -> list[Event]:
     """One visit, as (time, kind, fields) in order; starts with visit_start, ends with visit_end."""
     t = start
     language = _LANGUAGE.pick(rng)
@@ -83,7 +92,7 @@ def visit_events(rng: random.Random, start: datetime) -> list[Event]:
     if rng.random() < 0.02:
         events.append((step(3), "setting_change", {"setting": "theme", "value": "high-contrast"}))
     for _ in range(rng.choices((1, 2, 3, 4), (40, 30, 20, 10))[0]):
-        section = _SECTION.pick(rng)
+        section = sections.pick(rng)
         for page in range(1, rng.choice((1, 1, 2, 2, 3, 4)) + 1):
             events.append(
                 (step(2), "screen_view", {"screen": "reader", "section": section, "page": page})
@@ -130,10 +139,16 @@ def visit_events(rng: random.Random, start: datetime) -> list[Event]:
 
 
 def synthetic_events(
-    first_day: date, days: int, *, seed: int = 1, visits_per_day: float = 30.0
+    first_day: date,
+    days: int,
+    *,
+    seed: int = 1,
+    visits_per_day: float = 30.0,
+    sections: Sequence[str] | None = None,
 ) -> Iterator[Event]:
     """Visits for `days` days from `first_day`, each visit's events together, by start time."""
     rng = random.Random(seed)
+    read = _sections(sections)
     for n in range(days):
         day = first_day + timedelta(days=n)
         mean = visits_per_day * WEEKDAY_FACTOR[day.weekday()]
@@ -144,7 +159,7 @@ def synthetic_events(
             for _ in range(count)
         )
         for start in starts:
-            yield from visit_events(rng, start)
+            yield from visit_events(rng, start, read)
 
 
 def write_synthetic_db(
@@ -155,6 +170,7 @@ def write_synthetic_db(
     kiosk_id: str = "",
     seed: int = 1,
     visits_per_day: float = 30.0,
+    sections: Sequence[str] | None = None,
 ) -> int:
     """Write synthetic events straight into a database (faster than a Recorder); returns count.
 
@@ -166,7 +182,7 @@ def write_synthetic_db(
     visit: str | None = None
     try:
         for when, kind, fields in synthetic_events(
-            first_day, days, seed=seed, visits_per_day=visits_per_day
+            first_day, days, seed=seed, visits_per_day=visits_per_day, sections=sections
         ):
             clean = clean_event(kind, fields)
             if clean is None:

@@ -1,8 +1,8 @@
 """Staff screens for `rls-kiosk preview`: the PIN pad and every page of the panel.
 
 Nothing real is touched: settings (with a made-up PIN), data and the lockout live in a
-temporary folder, and the visits dashboard shows a month of made-up visits
-(kiosk/engagement/synthetic.py) so its layout can be reviewed with charts in it.
+temporary folder, and the visits dashboard shows a month of made-up visits to the content's
+own topics (kiosk/engagement/synthetic.py) so its layout can be reviewed with charts in it.
 """
 
 from __future__ import annotations
@@ -38,7 +38,9 @@ def preview_staff_mode(window: KioskWindow) -> Iterator[StaffMode]:
     today = window.today()
     with tempfile.TemporaryDirectory(prefix="kiosk-preview-") as folder:
         data = Path(folder)
-        write_synthetic_db(data / DB_FILENAME, today - timedelta(days=35), 36)
+        content = window.library.languages.get(window.library.site.default_language)
+        write_synthetic_db(data / DB_FILENAME, today - timedelta(days=35), 36,
+                           sections=[s.slug for s in content.sections] if content else None)
         save_settings(replace(window.settings, staff_pin_hash=hash_pin("0000", n=2**10)),
                       data / "kiosk.toml")
         context = StaffContext(data / "kiosk.toml", data, window.library.root, _NoRecorder(),
