@@ -260,6 +260,12 @@ rls-kiosk set-pin</source>
 rls-kiosk set-pin</translation>
     </message>
     <message>
+        <source>The stored staff PIN (staff_pin_hash in the settings file) is damaged. Clinic IT can set it again with this command:
+rls-kiosk set-pin</source>
+        <translation>El PIN del personal guardado (staff_pin_hash en el archivo de configuración) está dañado. El servicio informático de la clínica puede fijarlo de nuevo con esta orden:
+rls-kiosk set-pin</translation>
+    </message>
+    <message>
         <source>Reload content now</source>
         <translation>Volver a cargar el contenido ahora</translation>
     </message>
@@ -308,6 +314,54 @@ rls-kiosk set-pin</translation>
         <translation>... y %1 más. Ejecute `rls-kiosk validate` para verlos todos.</translation>
     </message>
     <message>
+        <source>Median visit</source>
+        <translation>Duración mediana</translation>
+    </message>
+    <message>
+        <source>Quizzes finished</source>
+        <translation>Pruebas terminadas</translation>
+    </message>
+    <message>
+        <source>Quiz answers right</source>
+        <translation>Respuestas correctas</translation>
+    </message>
+    <message>
+        <source>fewer than %1</source>
+        <translation>menos de %1</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>visitas</translation>
+    </message>
+    <message>
+        <source>answers</source>
+        <translation>respuestas</translation>
+    </message>
+    <message>
+        <source>Visits by hour today</source>
+        <translation>Visitas de hoy por hora</translation>
+    </message>
+    <message>
+        <source>Visits per day</source>
+        <translation>Visitas por día</translation>
+    </message>
+    <message>
+        <source>Dashed bars: %1 (exact number hidden).</source>
+        <translation>Barras con borde discontinuo: %1 (no se muestra la cifra exacta).</translation>
+    </message>
+    <message>
+        <source>No visits in this period yet</source>
+        <translation>Todavía no hay visitas en este periodo</translation>
+    </message>
+    <message>
+        <source>Topics opened (visits)</source>
+        <translation>Temas abiertos (visitas)</translation>
+    </message>
+    <message>
+        <source>No topics opened in this period</source>
+        <translation>No se abrió ningún tema en este periodo</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
@@ -322,6 +376,22 @@ rls-kiosk set-pin</translation>
     <message>
         <source>%1 to %2. Counts from 1 to 4 are shown as &quot;fewer than 5&quot;, as in the printed report.</source>
         <translation>Del %1 al %2. Los recuentos de 1 a 4 se muestran como &quot;menos de 5&quot;, igual que en el informe impreso.</translation>
+    </message>
+    <message>
+        <source>%1 is not there any more (was the drive unplugged?). Plug it in again and choose it from the list.</source>
+        <translation>%1 ya no está disponible (¿se desconectó la memoria?). Vuelva a conectarla y elíjala de la lista.</translation>
+    </message>
+    <message>
+        <source>%1 went away before the report was saved (was the drive unplugged?). Plug it in again and save once more.</source>
+        <translation>%1 dejó de estar disponible antes de guardar el informe (¿se desconectó la memoria?). Vuelva a conectarla y guarde otra vez.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved in %1 (%2). Try another drive.</source>
+        <translation>No se pudo guardar el informe en %1 (%2). Pruebe con otra memoria.</translation>
+    </message>
+    <message>
+        <source>Saved: the report page and %1 tables for a spreadsheet, in %2.</source>
+        <translation>Guardado: la página del informe y %1 tablas para una hoja de cálculo, en %2.</translation>
     </message>
     <message>
         <source>Last 12 months</source>
@@ -502,6 +572,22 @@ rls-kiosk set-pin</translation>
     <message>
         <source>Reloaded: %1 languages, %2 problems, %3 warnings.</source>
         <translation>Contenido cargado: %1 idiomas, %2 problemas, %3 avisos.</translation>
+    </message>
+    <message>
+        <source>Starting.</source>
+        <translation>Iniciando.</translation>
+    </message>
+    <message>
+        <source>Recording visits.</source>
+        <translation>Se están registrando las visitas.</translation>
+    </message>
+    <message>
+        <source>Events are kept in memory only.</source>
+        <translation>Los eventos solo se guardan en la memoria del programa, no en el disco.</translation>
+    </message>
+    <message>
+        <source>Database was damaged and moved aside to %1; a new one was started.</source>
+        <translation>La base de datos estaba dañada y se movió a %1; se empezó una nueva.</translation>
     </message>
 </context>
 <context>

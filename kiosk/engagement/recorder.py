@@ -40,11 +40,17 @@ RETRY_SECONDS = 300.0  # how often a switched-off recorder tries the data folder
 @dataclass(frozen=True)
 class RecorderStatus:
     """What the staff panel shows. `ok` is False whenever staff should look at `message`;
-    `recording` says whether events are reaching the database at all."""
+    `recording` says whether events are reaching the database at all.
+
+    `kind` names the usual states ("starting", "recording", "memory", and "moved" with the old
+    file's new `path`), so the panel can say them in its own language; "" is a failure, which
+    `message` explains."""
 
     ok: bool
     message: str
     recording: bool = True
+    kind: str = ""
+    path: Path | None = None
 
 
 def local_now() -> datetime:
@@ -117,7 +123,8 @@ class MemoryRecorder(_VisitTracker):
     def __init__(self, *, clock: Callable[[], datetime] = local_now) -> None:
         super().__init__(clock)
         self.events: list[RecordedEvent] = []
-        self.status = RecorderStatus(True, "Events are kept in memory only.", recording=False)
+        self.status = RecorderStatus(True, "Events are kept in memory only.", recording=False,
+                                     kind="memory")
 
     def _emit(self, now: datetime, kind: str, visit: str | None, clean: dict[str, Any]) -> None:
         self.events.append(RecordedEvent(minute_stamp(now), kind, visit, clean))
@@ -161,7 +168,7 @@ class Recorder(_VisitTracker):
         self._conn: Any = None
         self._retry_at = 0.0
         self._last_prune: date | None = None
-        self.status = RecorderStatus(True, "Starting.")
+        self.status = RecorderStatus(True, "Starting.", kind="starting")
         self._thread = threading.Thread(target=self._run, name="engagement-writer", daemon=True)
         self._thread.start()
         ref = weakref.ref(self)
@@ -247,10 +254,12 @@ class Recorder(_VisitTracker):
                 RecorderStatus(
                     False,
                     f"Database was damaged and moved aside to {moved}; a new one was started.",
+                    kind="moved",
+                    path=moved,
                 )
             )
         else:
-            self._set_status(RecorderStatus(True, "Recording visits."))
+            self._set_status(RecorderStatus(True, "Recording visits.", kind="recording"))
         self._prune_if_new_day()
 
     def _drain(self) -> list[tuple[datetime, str, str | None, dict[str, Any]]]:
@@ -299,6 +308,8 @@ class Recorder(_VisitTracker):
                     RecorderStatus(
                         False,
                         f"Database was damaged and moved aside to {moved}; a new one was started.",
+                        kind="moved",
+                        path=moved,
                     )
                 )
                 try:

@@ -56,12 +56,14 @@ class Table:
 class Hider:
     """Applies the small-count rule; one instance per report so the threshold is in one place."""
 
-    def __init__(self, threshold: int = DEFAULT_THRESHOLD) -> None:
+    def __init__(self, threshold: int = DEFAULT_THRESHOLD, *,
+                 fewer_than: str = "fewer than %1") -> None:
         self.threshold = max(1, threshold)
+        self._fewer_than = fewer_than  # %1: the threshold (the staff panel passes its words)
 
     @property
     def phrase(self) -> str:
-        return f"fewer than {self.threshold}"
+        return self._fewer_than.replace("%1", str(self.threshold))
 
     def hidden(self, n: int) -> bool:
         return 0 < n < self.threshold

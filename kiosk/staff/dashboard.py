@@ -2,24 +2,51 @@
 
 Built from the same report and small-count rule as `rls-kiosk report`, so the panel never shows
 a number the printed report would hide. Charts are SVG text from kiosk/engagement/svgchart.py;
-the panel only draws them.
+the panel only draws them. The words come from the panel (`DashboardWords`, English by default):
+this module has no Qt, so it cannot translate them itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
 from kiosk.engagement import svgchart
 from kiosk.engagement.report import Report
-from kiosk.engagement.report_tables import DEFAULT_THRESHOLD, Hider, summary_table
+from kiosk.engagement.report_tables import DEFAULT_THRESHOLD, Cell, Hider, duration_text
 from kiosk.engagement.store import ReadError
 from kiosk.engagement.svgchart import Bar
 from kiosk.staff.export import read_report
 
 PERIODS: dict[str, int] = {"today": 1, "7days": 7, "30days": 30}  # key -> days, today included
 TOP_SECTIONS = 8
+
+
+def _english_day(day: date) -> str:
+    return f"{day.day} {day:%b}"
+
+
+@dataclass(frozen=True)
+class DashboardWords:
+    """Everything the dashboard writes, in the panel's language; `%1` is filled in."""
+
+    visits: str = "Visits"
+    median_visit: str = "Median visit"
+    quizzes_finished: str = "Quizzes finished"
+    answers_right: str = "Quiz answers right"
+    fewer_than: str = "fewer than %1"  # %1: the smallest count shown
+    of_visits: str = "visits"  # after "fewer than 5": a median of too few visits
+    of_answers: str = "answers"  # after "fewer than 5": a share of too few quiz answers
+    by_hour_title: str = "Visits by hour today"
+    per_day_title: str = "Visits per day"
+    axis: str = "visits"
+    dashed_note: str = "Dashed bars: %1 (exact number hidden)."  # %1: "fewer than 5"
+    no_visits: str = "No visits in this period yet"
+    topics_title: str = "Topics opened (visits)"
+    no_topics: str = "No topics opened in this period"
+    day: Callable[[date], str] = _english_day  # a day under the per-day chart, e.g. "2 Nov"
 
 
 @dataclass(frozen=True)
@@ -41,50 +68,58 @@ def _bar(label: str, n: int, hide: Hider) -> Bar:
     return Bar(label, n, f"{n:,}" if n else "")
 
 
-def _shown(value: object) -> str:
+def _shown(value: Cell) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
-def _time_chart(report: Report, hide: Hider, one_day: bool) -> str:
+def _figures(report: Report, hide: Hider, words: DashboardWords) -> list[tuple[str, str]]:
+    """The summary table's first figures (kiosk/engagement/report_tables.py), in `words`."""
+    answers = report.questions()
+    right = hide.percent(sum(q.right for q in answers), sum(q.answers for q in answers),
+                         words.of_answers, hide_part=False)
+    median = hide.median(report.visit_seconds(), words.of_visits)
+    return [
+        (words.visits, _shown(hide.count(report.visits))),
+        (words.median_visit, duration_text(median)),
+        (words.quizzes_finished, _shown(hide.count(report.count("quiz_complete")))),
+        (words.answers_right, f"{right}%" if isinstance(right, int) else str(right)),
+    ]
+
+
+def _time_chart(report: Report, hide: Hider, one_day: bool, words: DashboardWords) -> str:
     if one_day:
         hours = report.visits_by_hour()
         bars = [_bar(f"{h}" if h % 3 == 0 else "", n, hide) for h, n in enumerate(hours)]
-        title = "Visits by hour today"
+        title = words.by_hour_title
     else:
         days = report.days()
-        bars = [_bar(f"{d.day} {d:%b}" if d == days[0] or d.weekday() == 0 else "",
+        bars = [_bar(words.day(d) if d == days[0] or d.weekday() == 0 else "",
                      report.visits_per_day.get(d, 0), hide) for d in days]
-        title = "Visits per day"
-    note = f"Dashed bars: {hide.phrase} (exact number hidden)." if any(
-        b.approx for b in bars) else ""
+        title = words.per_day_title
+    note = words.dashed_note.replace("%1", hide.phrase) if any(b.approx for b in bars) else ""
     return svgchart.column_chart(bars, title=title, show_title=True, height=260,
-                                 axis_label="visits", note=note,
-                                 empty_message="No visits in this period yet")
+                                 axis_label=words.axis, note=note,
+                                 empty_message=words.no_visits)
 
 
-def _sections_chart(report: Report, hide: Hider, titles: dict[str, str]) -> str:
+def _sections_chart(report: Report, hide: Hider, titles: dict[str, str],
+                    words: DashboardWords) -> str:
     stats = report.sections()[:TOP_SECTIONS]
     bars = [_bar(titles.get(s.section, s.section), s.visits, hide) for s in stats]
-    return svgchart.bar_chart(bars, title="Topics opened (visits)", show_title=True,
-                              row_height=28, empty_message="No topics opened in this period")
+    return svgchart.bar_chart(bars, title=words.topics_title, show_title=True,
+                              row_height=28, empty_message=words.no_topics)
 
 
 def build_dashboard(db: Path, key: str, today: date, *, titles: dict[str, str] | None = None,
-                    threshold: int = DEFAULT_THRESHOLD) -> Dashboard:
+                    threshold: int = DEFAULT_THRESHOLD,
+                    words: DashboardWords | None = None) -> Dashboard:
     since, until = period_days(key, today)
     try:
         report = read_report(db, since, until)
     except ReadError as exc:
         return Dashboard(since, until, problem=str(exc))
-    hide = Hider(threshold)
-    summary = dict(summary_table(report, hide).rows)
-    right = summary["Quiz answers right, %"]
-    figures = [
-        ("Visits", _shown(summary["Visits"])),
-        ("Median visit", _shown(summary["Median visit length"])),
-        ("Quizzes finished", _shown(summary["Quizzes finished"])),
-        ("Quiz answers right", f"{right}%" if isinstance(right, int) else str(right)),
-    ]
-    charts = [_time_chart(report, hide, key == "today"), _sections_chart(report, hide,
-                                                                          titles or {})]
-    return Dashboard(since, until, figures, charts)
+    words = words or DashboardWords()
+    hide = Hider(threshold, fewer_than=words.fewer_than)
+    charts = [_time_chart(report, hide, key == "today", words),
+              _sections_chart(report, hide, titles or {}, words)]
+    return Dashboard(since, until, _figures(report, hide, words), charts)

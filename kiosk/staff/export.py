@@ -2,7 +2,8 @@
 stick. A stick pulled out halfway gives a sentence saying so, never a traceback.
 
 The report is written to a temporary folder first and then copied, so the slow part never
-touches the stick and a stick that goes away fails the copy cleanly.
+touches the stick and a stick that goes away fails the copy cleanly. The report itself is in
+English; the sentence staff read afterwards comes from the panel (`ExportWords`), in its language.
 """
 
 from __future__ import annotations
@@ -22,6 +23,18 @@ from kiosk.engagement.store import ReadError
 from kiosk.staff.drives import Destination, is_present
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ExportWords:
+    """The outcome sentences, English by default; `%1`, `%2` are filled in."""
+
+    drive_gone: str = ("%1 is not there any more (was the drive unplugged?). Plug it in again "
+                       "and choose it from the list.")
+    drive_went_away: str = ("%1 went away before the report was saved (was the drive "
+                            "unplugged?). Plug it in again and save once more.")
+    not_saved: str = "The report could not be saved in %1 (%2). Try another drive."
+    saved: str = "Saved: the report page and %1 tables for a spreadsheet, in %2."
 
 
 @dataclass(frozen=True)
@@ -53,12 +66,12 @@ def _copy_tree(source: Path, folder: Path, *, create_parents: bool) -> None:
 
 
 def export_report(db: Path, destination: Destination, since: date, until: date, *,
-                  now: datetime) -> ExportResult:
+                  now: datetime, words: ExportWords | None = None) -> ExportResult:
     """Write `kiosk-report-<date>-<time>/report.html` and its CSV files into `destination`."""
+    words = words or ExportWords()
     target = destination.path
     if destination.removable and not is_present(target):
-        return ExportResult(False, f"{target} is not there any more (was the drive unplugged?). "
-                            "Plug it in again and choose it from the list.")
+        return ExportResult(False, words.drive_gone.replace("%1", str(target)))
     try:
         report = read_report(db, since, until)
     except ReadError as exc:
@@ -74,11 +87,9 @@ def export_report(db: Path, destination: Destination, since: date, until: date, 
     except OSError as exc:
         log.warning("Report export to %s failed: %s", folder, exc)
         if not target.exists():
-            return ExportResult(False, f"{target} went away before the report was saved "
-                                "(was the drive unplugged?). Plug it in again and save once "
-                                "more.")
-        return ExportResult(False, f"The report could not be saved in {target} "
-                            f"({exc.strerror or exc}). Try another drive.")
+            return ExportResult(False, words.drive_went_away.replace("%1", str(target)))
+        return ExportResult(False, words.not_saved.replace("%1", str(target))
+                            .replace("%2", str(exc.strerror or exc)))
     log.info("Report for %s to %s saved in %s", since, until, folder)
-    return ExportResult(True, f"Saved: the report page and {len(files)} tables for a "
-                        f"spreadsheet, in {folder}.", folder)
+    return ExportResult(True, words.saved.replace("%1", str(len(files)))
+                        .replace("%2", str(folder)), folder)

@@ -33,12 +33,12 @@ LOCK_SECONDS = 300
 class GateState:
     """What the pad should show. `state` is one of:
     "ready" (type a PIN), "ok" (right PIN), "wrong" (`tries_left` more), "locked"
-    (`seconds_left`), "no_pin" (none set) or "damaged" (`message` says what to do)."""
+    (`seconds_left`), "no_pin" (none set) or "damaged" (the stored hash is not one `set-pin`
+    wrote). The pad says each in the interface language."""
 
     state: str
     tries_left: int = MAX_TRIES
     seconds_left: int = 0
-    message: str = ""
 
 
 class PinGate:
@@ -122,8 +122,8 @@ class PinGate:
             return GateState("no_pin")
         try:
             check_hash(stored)
-        except PinHashError as exc:
-            return GateState("damaged", message=str(exc))
+        except PinHashError:
+            return GateState("damaged")
         locked = self.seconds_locked()
         if locked:
             return GateState("locked", 0, locked)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 import xml.etree.ElementTree as ET
+from datetime import date, datetime
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from kiosk import paths
 
@@ -21,6 +22,13 @@ log = logging.getLogger(__name__)
 
 def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def interface_date(moment: date | datetime, pattern: str) -> str:
+    """`moment` in the interface language's words, with a Qt date pattern: "dd MMM yyyy" is
+    "22 Nov 2026" in English and "22 nov 2026" in Spanish (Python's `%b` would follow the
+    computer's locale instead)."""
+    return QLocale(Translations.interface_language).toString(moment, pattern)
 
 
 def read_ts(path: Path) -> dict[tuple[str, str], str]:
@@ -64,6 +72,7 @@ class Translations:
     """
 
     _installed: ClassVar[TsTranslator | None] = None
+    interface_language: ClassVar[str] = "en"  # the language switched to last
 
     def __init__(self, folder: Path | None = None) -> None:
         self._folder = folder or paths.translations_dir()
@@ -101,3 +110,4 @@ class Translations:
             QCoreApplication.installTranslator(translator)
             Translations._installed = translator
         self.language = lang
+        Translations.interface_language = lang

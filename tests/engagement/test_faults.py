@@ -134,6 +134,7 @@ def test_a_file_that_is_not_a_database_is_moved_aside(
     assert not recorder.status.ok and recorder.status.recording
     assert "damaged and moved aside" in recorder.status.message
     assert str(moved) in recorder.status.message
+    assert (recorder.status.kind, recorder.status.path) == ("moved", moved)  # for the panel
     assert "damaged" in caplog.text
     assert rows(db_path, "SELECT count(*) FROM events") == [(7,)]
 

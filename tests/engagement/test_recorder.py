@@ -140,6 +140,7 @@ def test_status_says_recording(make_recorder: Any) -> None:
     recorder = make_recorder()
     recorder.flush()
     assert recorder.status.ok and recorder.status.recording
+    assert recorder.status.kind == "recording"  # the staff panel says it in its language
 
 
 def test_memory_recorder_validates_the_same_way_and_writes_nothing(

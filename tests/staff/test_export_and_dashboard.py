@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.engagement.report_tables import Hider, summary_table
 from kiosk.engagement.store import DB_FILENAME
 from kiosk.staff import export
-from kiosk.staff.dashboard import build_dashboard
+from kiosk.staff.dashboard import DashboardWords, build_dashboard, period_days
 from kiosk.staff.drives import (
     Destination,
     destinations,
@@ -115,6 +116,31 @@ def test_dashboard_periods_and_hidden_small_counts(db: Path) -> None:
     assert "Dashed bars" in week.charts[0]  # the day with 3 visits is hidden as "<5"
     month = build_dashboard(db, "30days", TODAY)
     assert (month.since, dict(month.figures)["Visits"]) == (date(2026, 10, 24), "10")
+
+
+def test_dashboard_figures_are_the_report_summary(db: Path) -> None:
+    """The dashboard words its figures itself (in the panel's language) but shows the numbers
+    and hidden counts the printed report's summary shows."""
+    since, until = period_days("7days", TODAY)
+    summary = dict(summary_table(export.read_report(db, since, until), Hider()).rows)
+    figures = dict(build_dashboard(db, "7days", TODAY).figures)
+    assert figures == {"Visits": str(summary["Visits"]),
+                       "Median visit": summary["Median visit length"],
+                       "Quizzes finished": str(summary["Quizzes finished"]),
+                       "Quiz answers right": f"{summary['Quiz answers right, %']}%"}
+    one = build_dashboard(db, "30days", date(2026, 11, 1))  # one visit: every figure hidden
+    assert dict(one.figures) == {"Visits": "fewer than 5", "Median visit": "fewer than 5 visits",
+                                 "Quizzes finished": "fewer than 5",
+                                 "Quiz answers right": "fewer than 5 answers"}
+
+
+def test_dashboard_in_other_words(db: Path) -> None:
+    words = DashboardWords(visits="Visitas", fewer_than="menos de %1", per_day_title="Por día",
+                           dashed_note="Punteadas: %1.", day=lambda d: f"{d.day}/{d.month}")
+    week = build_dashboard(db, "7days", TODAY, words=words)
+    assert dict(week.figures)["Visitas"] == "9"
+    assert "Por día" in week.charts[0] and "Punteadas: menos de 5." in week.charts[0]
+    assert "16/11" in week.charts[0]  # the first day, then each Monday
 
 
 def test_dashboard_without_a_database(tmp_path: Path) -> None:

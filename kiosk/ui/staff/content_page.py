@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 from kiosk.content.model import Finding
 from kiosk.content.status import ContentStatus
 from kiosk.ui.footer import language_name
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import interface_date, tr
 from kiosk.ui.staff.parts import StaffPage, card
 from kiosk.ui.widgets import role_label, touch_button
 
@@ -69,7 +69,7 @@ class ContentPage(StaffPage):
     def show_status(self, status: ContentStatus) -> None:
         self.loaded.setText(tr("Staff", "Content last loaded at %1 on %2.")
                             .replace("%1", f"{status.loaded_at:%H:%M}")
-                            .replace("%2", f"{status.loaded_at:%d %b %Y}"))
+                            .replace("%2", interface_date(status.loaded_at, "dd MMM yyyy")))
         self.kept.setText(tr("Staff", "Nothing could be shown from that load, so the kiosk "
                              "still shows the content it had before."))
         self.kept.setVisible(not status.shown)

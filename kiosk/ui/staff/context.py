@@ -15,8 +15,10 @@ from typing import Protocol
 
 from kiosk.content.model import Library
 from kiosk.content.status import ContentStatus
+from kiosk.engagement.recorder import RecorderStatus
 from kiosk.engagement.store import DB_FILENAME
 from kiosk.staff.drives import removable_drives
+from kiosk.ui.i18n import tr
 
 
 class ContentSource(Protocol):
@@ -26,6 +28,19 @@ class ContentSource(Protocol):
     status: ContentStatus
 
     def take(self, library: Library) -> None: ...
+
+
+def recorder_sentence(status: RecorderStatus) -> str:
+    """The recorder's state in the interface language. A failure keeps the recorder's own
+    sentence: it names the folder and the system's error for clinic IT, as the log does."""
+    sentences = {
+        "starting": tr("Staff", "Starting."),
+        "recording": tr("Staff", "Recording visits."),
+        "memory": tr("Staff", "Events are kept in memory only."),
+        "moved": tr("Staff", "Database was damaged and moved aside to %1; a new one was "
+                    "started.").replace("%1", str(status.path)),
+    }
+    return sentences.get(status.kind, status.message)
 
 
 def in_thread(job: Callable[[], None]) -> None:
@@ -54,7 +69,7 @@ class StaffContext:
 
     def recorder_status(self) -> str:
         status = getattr(self.recorder, "status", None)
-        return getattr(status, "message", "") if status is not None else ""
+        return recorder_sentence(status) if isinstance(status, RecorderStatus) else ""
 
     def flush_events(self) -> None:
         """Let the dashboard see the latest visits (waits at most a second)."""

@@ -1,7 +1,8 @@
 """Staff page "Visits": how the kiosk was used today, in the last 7 or the last 30 days.
 
-The numbers and SVG charts come from kiosk/staff/dashboard.py (no Qt); this page draws the
-charts with QSvgRenderer at the width available, so they stay sharp on any screen.
+The numbers and SVG charts come from kiosk/staff/dashboard.py (no Qt); this page gives it the
+words in the interface language and draws the charts with QSvgRenderer at the width available,
+so they stay sharp on any screen.
 """
 
 from __future__ import annotations
@@ -13,11 +14,32 @@ from pathlib import Path
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from kiosk.staff.dashboard import Dashboard, build_dashboard
-from kiosk.ui.i18n import tr
+from kiosk.staff.dashboard import Dashboard, DashboardWords, build_dashboard
+from kiosk.ui.i18n import interface_date, tr
 from kiosk.ui.staff.parts import Choices, StaffPage, card
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import render_picture, role_label
+
+
+def dashboard_words() -> DashboardWords:
+    """The dashboard's figure names, chart titles and notes in the interface language."""
+    return DashboardWords(
+        visits=tr("Staff", "Visits"),
+        median_visit=tr("Staff", "Median visit"),
+        quizzes_finished=tr("Staff", "Quizzes finished"),
+        answers_right=tr("Staff", "Quiz answers right"),
+        fewer_than=tr("Staff", "fewer than %1"),
+        of_visits=tr("Staff", "visits"),
+        of_answers=tr("Staff", "answers"),
+        by_hour_title=tr("Staff", "Visits by hour today"),
+        per_day_title=tr("Staff", "Visits per day"),
+        axis=tr("Staff", "visits"),
+        dashed_note=tr("Staff", "Dashed bars: %1 (exact number hidden)."),
+        no_visits=tr("Staff", "No visits in this period yet"),
+        topics_title=tr("Staff", "Topics opened (visits)"),
+        no_topics=tr("Staff", "No topics opened in this period"),
+        day=lambda day: interface_date(day, "d MMM"),
+    )
 
 
 class DashboardPage(StaffPage):
@@ -74,12 +96,12 @@ class DashboardPage(StaffPage):
 
     def refresh(self) -> None:
         self.dashboard = build_dashboard(self._database, self.period, self._today(),
-                                         titles=self._titles())
+                                         titles=self._titles(), words=dashboard_words())
         board = self.dashboard
         self.span.setText(tr("Staff", "%1 to %2. Counts from 1 to 4 are shown as \"fewer than "
                              "5\", as in the printed report.")
-                          .replace("%1", f"{board.since:%d %b %Y}")
-                          .replace("%2", f"{board.until:%d %b %Y}"))
+                          .replace("%1", interface_date(board.since, "dd MMM yyyy"))
+                          .replace("%2", interface_date(board.until, "dd MMM yyyy")))
         for value, caption, (label, number) in zip(self.figure_values, self.figure_captions,
                                                    board.figures, strict=False):
             value.setText(number)

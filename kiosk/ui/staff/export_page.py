@@ -13,12 +13,24 @@ from pathlib import Path
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.staff.drives import Destination, destinations
-from kiosk.staff.export import ExportResult, export_report
+from kiosk.staff.export import ExportResult, ExportWords, export_report
 from kiosk.ui.i18n import tr
 from kiosk.ui.staff.parts import Choices, StaffPage, card
 from kiosk.ui.widgets import role_label, touch_button
 
 PERIOD_DAYS = {"7days": 7, "30days": 30, "365days": 365}
+
+
+def export_words() -> ExportWords:
+    """What the page says after saving, in the interface language (the report stays English)."""
+    return ExportWords(
+        drive_gone=tr("Staff", "%1 is not there any more (was the drive unplugged?). Plug it "
+                      "in again and choose it from the list."),
+        drive_went_away=tr("Staff", "%1 went away before the report was saved (was the drive "
+                           "unplugged?). Plug it in again and save once more."),
+        not_saved=tr("Staff", "The report could not be saved in %1 (%2). Try another drive."),
+        saved=tr("Staff", "Saved: the report page and %1 tables for a spreadsheet, in %2."),
+    )
 
 
 class ExportPage(StaffPage):
@@ -86,7 +98,8 @@ class ExportPage(StaffPage):
         self.result.setText(tr("Staff", "Saving..."))
         self.result.show()
         self.result.repaint()  # show "Saving..." while a slow stick is written
-        result = export_report(self._database, destination, since, until, now=self._now())
+        result = export_report(self._database, destination, since, until, now=self._now(),
+                               words=export_words())
         self.last_result = result
         self.result.setText(result.message)
         self.result.setProperty("state", "ok" if result.ok else "problem")

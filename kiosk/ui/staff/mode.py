@@ -238,11 +238,13 @@ class StaffMode(QObject):
         self.panel.raise_()
 
     def _section_titles(self) -> dict[str, str]:
-        """Section names for the charts, in the default language where it has them."""
+        """Section names for the charts, in the panel's language where it has them, else in the
+        site's default language, else in any."""
         library = self.window.library
-        default = library.site.default_language
+        first = [self.window.language, library.site.default_language]
         titles: dict[str, str] = {}
-        for lang in [*(lang for lang in library.languages if lang != default), default]:
+        for lang in [*(lang for lang in library.languages if lang not in first),
+                     *reversed(first)]:
             content = library.languages.get(lang)
             titles.update({s.slug: s.title for s in content.sections} if content else {})
         return titles

@@ -143,7 +143,9 @@ class PinPad(QWidget):
             .replace("%1", minutes_seconds(state.seconds_left)),
             "no_pin": tr("Staff", "No staff PIN is set on this kiosk. Clinic IT can set one "
                          "with this command:\nrls-kiosk set-pin"),
-            "damaged": state.message,
+            "damaged": tr("Staff", "The stored staff PIN (staff_pin_hash in the settings file) "
+                          "is damaged. Clinic IT can set it again with this command:\n"
+                          "rls-kiosk set-pin"),
             "ok": "",
         }
         self.message.setText(texts.get(state.state, ""))

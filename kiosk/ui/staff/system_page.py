@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk import __version__, paths
 from kiosk.crash import last_crash
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import interface_date, tr
 from kiosk.ui.staff.parts import StaffPage, card
 from kiosk.ui.widgets import role_label, touch_button
 
@@ -84,7 +84,8 @@ class SystemPage(StaffPage):
         else:
             self.crash_summary.setText(
                 tr("Staff", "%1: %2 (the kiosk restarted itself).")
-                .replace("%1", f"{crash.when:%d %b %Y %H:%M}").replace("%2", crash.summary))
+                .replace("%1", interface_date(crash.when, "dd MMM yyyy HH:mm"))
+                .replace("%2", crash.summary))
             self.crash_text.setText("\n".join(crash.text.splitlines()[-CRASH_LINES:]))
             self.crash_text.show()
         status = self._status()
