@@ -9,12 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.content.render import markdown_to_plain
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import ScreenWidget, render_picture, role_label
+from kiosk.ui.widgets import PictureLabel, ScreenWidget, role_label
 
 SLIDE_MS = 9000
 
@@ -39,7 +38,7 @@ class AttractScreen(ScreenWidget):
         self.slide_timer.setInterval(SLIDE_MS)
         self.slide_timer.timeout.connect(self.next_slide)
         self._logo_bytes = b""
-        self.logo = QLabel()
+        self.logo = PictureLabel()
         self.clinic = role_label(name="AttractClinic")
         self.kicker = role_label(name="AttractKicker")
         self.title = role_label(name="AttractTitle")
@@ -76,11 +75,7 @@ class AttractScreen(ScreenWidget):
         margin = theme.px("margin") * 2
         self._layout.setContentsMargins(margin, margin, margin, margin)
         self._layout.setSpacing(theme.px("spacing"))
-        if self._logo_bytes:
-            size = theme.px("icon")
-            image = render_picture(self._logo_bytes, size, size, self.devicePixelRatioF())
-            self.logo.setPixmap(QPixmap.fromImage(image))
-        self.logo.setVisible(bool(self._logo_bytes))
+        self.logo.draw(self._logo_bytes, theme.px("icon"))
 
     def start(self) -> None:
         self.index = 0

@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.touch import enable_kinetic_scroll
-from kiosk.ui.widgets import ScreenWidget, Tile, render_picture, role_label
+from kiosk.ui.widgets import PictureLabel, ScreenWidget, Tile, role_label
 
 QUIZ_KEY = "__quiz__"
 
@@ -32,8 +31,7 @@ class HomeScreen(ScreenWidget):
         self.tiles: list[Tile] = []
         self._placed_columns = 0  # columns the tiles are laid out in (0: not placed yet)
         self._logo_bytes = b""
-        self._logo_drawn: tuple[bytes, int, float] | None = None
-        self.logo = QLabel()
+        self.logo = PictureLabel()
         self.clinic = role_label(role="kicker")
         self.heading = role_label(role="h1")
         self.hint = role_label(role="muted")
@@ -103,12 +101,7 @@ class HomeScreen(ScreenWidget):
         self._layout.setSpacing(spacing)
         self.grid.setSpacing(spacing)
         logo_size = round(theme.px("icon") * 0.9)
-        drawn = (self._logo_bytes, logo_size, self.devicePixelRatioF())
-        if self._logo_bytes and drawn != self._logo_drawn:
-            image = render_picture(self._logo_bytes, logo_size, logo_size, drawn[2])
-            self.logo.setPixmap(QPixmap.fromImage(image))
-            self._logo_drawn = drawn
-        self.logo.setVisible(bool(self._logo_bytes))
+        self.logo.draw(self._logo_bytes, logo_size)
         columns = self.columns()
         rows = max(1, -(-len(self.tiles) // columns))
         available = self.scroll.viewport().height() or self.height()

@@ -70,6 +70,25 @@ def render_picture(data: bytes, width: int, height: int = 0, ratio: float = 1.0)
     return image
 
 
+class PictureLabel(QLabel):
+    """A picture drawn at a square size, drawn again only when the picture, the size or the
+    pixel ratio changed: drawing an SVG takes longer than everything else a language switch
+    does to a screen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._drawn: tuple[bytes, int, float] | None = None
+
+    def draw(self, picture: bytes, size: int) -> None:
+        """Show `picture` fitted to `size` x `size`; hide the label when there is none."""
+        drawn = (picture, size, self.devicePixelRatioF())
+        if picture and drawn != self._drawn:
+            image = render_picture(picture, size, size, drawn[2])
+            self.setPixmap(QPixmap.fromImage(image))
+            self._drawn = drawn
+        self.setVisible(bool(picture))
+
+
 class Tile(QPushButton):
     """A large home-screen tile: picture, title and subtitle; the whole tile is the target."""
 
@@ -80,7 +99,7 @@ class Tile(QPushButton):
         self.setProperty("kind", kind)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.icon_label = QLabel()
+        self.icon_label = PictureLabel()
         self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title_label = role_label(name="TileTitle")
         self.subtitle_label = role_label(name="TileSubtitle")
@@ -96,7 +115,6 @@ class Tile(QPushButton):
         row.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addLayout(text, 1)
         self._picture: bytes = b""
-        self._drawn: tuple[bytes, int, float] | None = None  # what the icon label shows
 
     def set_content(self, title: str, subtitle: str, picture: bytes) -> None:
         self.title_label.setText(title)
@@ -107,15 +125,8 @@ class Tile(QPushButton):
         self._picture = picture
 
     def set_icon_size(self, size: int) -> None:
-        """Draw the picture at `size` (only when the picture or the size changed: drawing an SVG
-        takes longer than everything else a language switch does to a tile)."""
         self.icon_label.setFixedSize(size, size)
-        drawn = (self._picture, size, self.devicePixelRatioF())
-        if self._picture and drawn != self._drawn:
-            image = render_picture(self._picture, size, size, drawn[2])
-            self.icon_label.setPixmap(QPixmap.fromImage(image))
-            self._drawn = drawn
-        self.icon_label.setVisible(bool(self._picture))
+        self.icon_label.draw(self._picture, size)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(200, 120)
