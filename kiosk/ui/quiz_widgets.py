@@ -17,14 +17,7 @@ from PySide6.QtWidgets import (
 from kiosk.ui.reader import limit_measure
 from kiosk.ui.theme import FONT_FAMILY, Theme
 from kiosk.ui.touch import enable_kinetic_scroll
-from kiosk.ui.widgets import role_label
-
-
-def restyle(*widgets: QWidget) -> None:
-    """Apply the style sheet again after a property used by a selector changed."""
-    for widget in widgets:
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+from kiosk.ui.widgets import restyle, role_label
 
 
 class CardButton(QPushButton):

@@ -43,6 +43,13 @@ def touch_button(text: str = "", role: str = "", name: str = "") -> QPushButton:
     return button
 
 
+def restyle(*widgets: QWidget) -> None:
+    """Apply the style sheet again after a property used by a selector (`state`) changed."""
+    for widget in widgets:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
 def render_picture(data: bytes, width: int, height: int = 0, ratio: float = 1.0) -> QImage:
     """Render picture bytes (SVG, PNG or JPEG) to fit `width` x `height` (0: keep aspect).
 

@@ -17,7 +17,7 @@ from kiosk.content.status import ContentStatus
 from kiosk.ui.footer import language_name
 from kiosk.ui.i18n import interface_date, tr
 from kiosk.ui.staff.parts import StaffPage, card
-from kiosk.ui.widgets import role_label, touch_button
+from kiosk.ui.widgets import restyle, role_label, touch_button
 
 MAX_FINDINGS = 40  # beyond this, `rls-kiosk validate` is the better place to read them
 
@@ -82,8 +82,7 @@ class ContentPage(StaffPage):
     def show_result(self, text: str, ok: bool) -> None:
         self.result.setText(text)
         self.result.setProperty("state", "ok" if ok else "problem")
-        self.result.style().unpolish(self.result)
-        self.result.style().polish(self.result)
+        restyle(self.result)
         self.result.show()
 
     def _clear(self, layout: QVBoxLayout, keep: int) -> None:

@@ -16,7 +16,7 @@ from kiosk.staff.drives import Destination, destinations
 from kiosk.staff.export import ExportResult, ExportWords, export_report
 from kiosk.ui.i18n import tr
 from kiosk.ui.staff.parts import Choices, StaffPage, card
-from kiosk.ui.widgets import role_label, touch_button
+from kiosk.ui.widgets import restyle, role_label, touch_button
 
 PERIOD_DAYS = {"7days": 7, "30days": 30, "365days": 365}
 
@@ -103,8 +103,7 @@ class ExportPage(StaffPage):
         self.last_result = result
         self.result.setText(result.message)
         self.result.setProperty("state", "ok" if result.ok else "problem")
-        self.result.style().unpolish(self.result)
-        self.result.style().polish(self.result)
+        restyle(self.result)
         if not result.ok:
             self.refresh()  # the drive may be gone: show the list as it is now
         return result

@@ -14,7 +14,7 @@ from kiosk.staff.lockout import GateState
 from kiosk.staff.pin import PIN_MAX, PIN_MIN
 from kiosk.ui.i18n import tr
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import role_label, touch_button
+from kiosk.ui.widgets import restyle, role_label, touch_button
 
 
 def minutes_seconds(seconds: int) -> str:
@@ -151,8 +151,7 @@ class PinPad(QWidget):
         self.message.setText(texts.get(state.state, ""))
         self._fit_height()
         self.message.setProperty("state", state.state)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        restyle(self.message)
         if state.state not in ("ready", "wrong"):
             self.typed = ""
         self._refresh()

@@ -19,7 +19,7 @@ from kiosk.ui.footer import language_name
 from kiosk.ui.i18n import tr
 from kiosk.ui.staff.parts import Choices, StaffPage
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import role_label, touch_button
+from kiosk.ui.widgets import restyle, role_label, touch_button
 
 IDLE_CHOICES = (60, 90, 120, 180, 300)
 
@@ -140,8 +140,7 @@ class SettingsPage(StaffPage):
     def _show(self, text: str, *, ok: bool) -> None:
         self.result.setText(text)
         self.result.setProperty("state", "ok" if ok else "problem")
-        self.result.style().unpolish(self.result)
-        self.result.style().polish(self.result)
+        restyle(self.result)
         self.result.show()
 
     def save(self) -> None:
