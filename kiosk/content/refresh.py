@@ -7,6 +7,8 @@ background thread, so a slow network share never freezes the screen.
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -37,6 +39,12 @@ def fingerprint(root: Path) -> Fingerprint:
             if len(entries) >= MAX_ENTRIES:
                 return tuple(entries)
     return tuple(entries)
+
+
+def in_background(job: Callable[[], None]) -> None:
+    """Run a content read in a daemon thread: a hung network share must never hold up the
+    screen or the kiosk's exit."""
+    threading.Thread(target=job, name="content-reload", daemon=True).start()
 
 
 def load_checked(root: Path, today: date) -> Library:

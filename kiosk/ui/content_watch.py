@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -21,19 +20,13 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from kiosk.content.model import Library
-from kiosk.content.refresh import Fingerprint, fingerprint, load_checked
+from kiosk.content.refresh import Fingerprint, fingerprint, in_background, load_checked
 from kiosk.content.status import ContentStatus, log_status
 
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 1000
 MAX_WATCHED = 2000
-
-
-def in_thread(job: Callable[[], None]) -> None:
-    """Run `job` in a daemon thread: a hung network share must never hold up the screen or the
-    kiosk's exit."""
-    threading.Thread(target=job, name="content-reload", daemon=True).start()
 
 
 class ContentWatcher(QObject):
@@ -44,7 +37,7 @@ class ContentWatcher(QObject):
 
     def __init__(self, root: Path, poll_seconds: int, *,
                  today: Callable[[], date] = date.today,
-                 run: Callable[[Callable[[], None]], None] = in_thread,
+                 run: Callable[[Callable[[], None]], None] = in_background,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.root = root

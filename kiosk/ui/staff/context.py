@@ -5,7 +5,6 @@ Everything that touches time or the machine is a field, so tests pass fakes.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kiosk.content.model import Library
+from kiosk.content.refresh import in_background
 from kiosk.content.status import ContentStatus
 from kiosk.engagement.recorder import RecorderStatus
 from kiosk.engagement.store import DB_FILENAME
@@ -43,11 +43,6 @@ def recorder_sentence(status: RecorderStatus) -> str:
     return sentences.get(status.kind, status.message)
 
 
-def in_thread(job: Callable[[], None]) -> None:
-    """Reading the content folder may hang on a network share: never on the screen's thread."""
-    threading.Thread(target=job, name="staff-reload", daemon=True).start()
-
-
 @dataclass
 class StaffContext:
     config_path: Path
@@ -55,7 +50,7 @@ class StaffContext:
     content_dir: Path
     recorder: object  # record(kind, **fields); `status` and `flush` when it is the real one
     content: ContentSource | None = None  # None: reloads go straight to the window
-    run_in_background: Callable[[Callable[[], None]], None] = in_thread
+    run_in_background: Callable[[Callable[[], None]], None] = in_background
     wall_clock: Callable[[], float] = time.time  # the PIN lockout must survive a restart
     now: Callable[[], datetime] = datetime.now
     list_drives: Callable[[], list[Path]] = removable_drives
