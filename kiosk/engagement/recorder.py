@@ -53,6 +53,11 @@ class RecorderStatus:
     path: Path | None = None
 
 
+def _moved_aside(moved: Path) -> RecorderStatus:
+    return RecorderStatus(False, f"Database was damaged and moved aside to {moved}; a new one "
+                          "was started.", kind="moved", path=moved)
+
+
 def local_now() -> datetime:
     return datetime.now()
 
@@ -250,14 +255,7 @@ class Recorder(_VisitTracker):
             return
         self._conn = conn
         if moved is not None:
-            self._set_status(
-                RecorderStatus(
-                    False,
-                    f"Database was damaged and moved aside to {moved}; a new one was started.",
-                    kind="moved",
-                    path=moved,
-                )
-            )
+            self._set_status(_moved_aside(moved))
         else:
             self._set_status(RecorderStatus(True, "Recording visits.", kind="recording"))
         self._prune_if_new_day()
@@ -304,14 +302,7 @@ class Recorder(_VisitTracker):
                 self._open()
                 if self._conn is None:
                     return
-                self._set_status(
-                    RecorderStatus(
-                        False,
-                        f"Database was damaged and moved aside to {moved}; a new one was started.",
-                        kind="moved",
-                        path=moved,
-                    )
-                )
+                self._set_status(_moved_aside(moved))
                 try:
                     store.insert_events(self._conn, rows)
                 except Exception as again:
