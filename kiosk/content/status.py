@@ -52,7 +52,6 @@ class ContentStatus:
                 f"{len(self.warnings)} warnings")
 
 
-
 def log_status(status: ContentStatus) -> None:
     """The summary, then every error (as a warning) and every warning (as information)."""
     (log.info if status.shown else log.error)("%s", status.summary())

@@ -141,12 +141,14 @@ class Footer(QWidget):
         widths = [g.sizeHint().width() for g in groups]
         beside = sum(widths) + spacing * len(groups) + theme.font_px("small") * 14 <= available
         lines: list[list[_Group]] = []
+        used = 0  # width taken on the last line, with a gap after each group
         for group, width in zip(groups, widths, strict=True):
-            used = sum(g.sizeHint().width() + spacing for g in lines[-1]) if lines else None
-            if used is None or used + width > available:
-                lines.append([group])
-            else:
+            if lines and used + width <= available:
                 lines[-1].append(group)
+                used += width + spacing
+            else:
+                lines.append([group])
+                used = width + spacing
         self._lines[0].addWidget(self.disclaimer, 1)
         if not beside:
             lines.insert(0, [])  # the disclaimer alone on the first line
