@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.hours import parse_hours
 from kiosk.ui.awake import KeepAwake
+from kiosk.ui.widgets import CoverLayer
 
 if TYPE_CHECKING:
     from kiosk.ui.window import KioskWindow
@@ -28,7 +29,7 @@ _PRESS = {QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress}
 _RELEASE = {QEvent.Type.TouchEnd, QEvent.Type.MouseButtonRelease}
 
 
-class DarkScreen(QWidget):
+class DarkScreen(CoverLayer):
     """Black over the whole window; lifting a finger from it emits `woken`."""
 
     woken = Signal()
@@ -36,8 +37,6 @@ class DarkScreen(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
-        parent.installEventFilter(self)
-        self.hide()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         QPainter(self).fillRect(self.rect(), Qt.GlobalColor.black)
@@ -49,11 +48,6 @@ class DarkScreen(QWidget):
                 self.woken.emit()
             return True
         return super().event(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Resize and self.isVisible():
-            self.setGeometry(self.parentWidget().rect())
-        return False
 
 
 class AfterHours(QObject):
@@ -91,7 +85,7 @@ class AfterHours(QObject):
         if self.dark or self.busy() or self.woken:
             return
         self.window.attract.stop()
-        self.screen.setGeometry(self.window.rect())
+        self.screen.fill_parent()
         self.screen.show()
         self.screen.raise_()
         self.awake.release()

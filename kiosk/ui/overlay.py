@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import tr
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import role_label
+from kiosk.ui.widgets import CoverLayer, role_label
 
 
-class IdleOverlay(QWidget):
+class IdleOverlay(CoverLayer):
     """Covers the whole window; any touch on it dismisses it (the idle watcher sees the touch)."""
 
     def __init__(self, parent: QWidget) -> None:
@@ -35,7 +35,6 @@ class IdleOverlay(QWidget):
         outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(1)
         self.seconds = 0
-        self.hide()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -58,7 +57,7 @@ class IdleOverlay(QWidget):
                                         round(theme.font_px("body") * 26)))
 
     def show_over(self, parent: QWidget, seconds: int) -> None:
-        self.setGeometry(parent.rect())
+        self.fill_parent()
         self.set_seconds(seconds)
         self.show()
         self.raise_()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -191,6 +191,25 @@ class PageDots(QLabel):
     def set_position(self, index: int, count: int) -> None:
         self.setText("  ".join("●" if i == index else "○" for i in range(count)))
         self.setVisible(count > 1)
+
+
+class CoverLayer(QWidget):
+    """A layer over the whole of its parent window (the "Still there?" question, the PIN pad,
+    the staff panel, the dark screen after hours), hidden until shown; while shown it follows
+    the window's size."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def fill_parent(self) -> None:
+        self.setGeometry(self.parentWidget().rect())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and self.isVisible():
+            self.fill_parent()
+        return False
 
 
 class ScreenWidget(QWidget):

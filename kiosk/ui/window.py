@@ -227,8 +227,6 @@ class KioskWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.apply_look()
-        if self.overlay.isVisible():
-            self.overlay.setGeometry(self.rect())
 
     # -- navigation ----------------------------------------------------------------------
     def current_screen(self) -> QWidget:

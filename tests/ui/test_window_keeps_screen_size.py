@@ -60,3 +60,13 @@ def test_the_window_follows_a_smaller_screen(make_window) -> None:
         assert window.size().toTuple() == size
         home = Shown(f"home at {size}", (window.home, window.footer))
         assert fit_problems(home) == []
+
+
+def test_the_still_there_question_follows_the_window(make_window, library) -> None:
+    window = make_window(library)
+    tap(window.attract)
+    window.idle.idle_timer.timeout.emit()  # the idle time is up: "Still there?"
+    assert window.overlay.isVisible()
+    window.resize(1080, 1920)
+    QApplication.processEvents()
+    assert window.overlay.geometry() == window.rect()

@@ -6,7 +6,7 @@ out and switches between them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from kiosk.ui.i18n import tr
 from kiosk.ui.staff.parts import StaffPage
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import role_label, touch_button
+from kiosk.ui.widgets import CoverLayer, role_label, touch_button
 
 
-class StaffPanel(QWidget):
+class StaffPanel(CoverLayer):
     close_requested = Signal()
 
     def __init__(self, parent: QWidget, pages: list[tuple[str, str, StaffPage]]) -> None:
@@ -61,8 +61,6 @@ class StaffPanel(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(self._head)
         self._layout.addLayout(self._body, 1)
-        parent.installEventFilter(self)
-        self.hide()
 
     def current_key(self) -> str:
         page = self.stack.currentWidget()
@@ -91,12 +89,7 @@ class StaffPanel(QWidget):
             page.apply_theme(theme)
 
     def open_over(self, parent: QWidget, key: str) -> None:
-        self.setGeometry(parent.rect())
+        self.fill_parent()
         self.show()
         self.raise_()
         self.show_page(key)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Resize and self.isVisible():
-            self.setGeometry(self.parentWidget().rect())
-        return False

@@ -7,21 +7,21 @@ are forgotten.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.staff.lockout import GateState
 from kiosk.staff.pin import PIN_MAX, PIN_MIN
 from kiosk.ui.i18n import tr
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import restyle, role_label, touch_button
+from kiosk.ui.widgets import CoverLayer, restyle, role_label, touch_button
 
 
 def minutes_seconds(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-class PinPad(QWidget):
+class PinPad(CoverLayer):
     """Covers the window; the card in the middle holds the pad."""
 
     submitted = Signal(str)
@@ -69,8 +69,6 @@ class PinPad(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self.ok_button.clicked.connect(self._submit)
         self.cancel_button.clicked.connect(self.cancelled.emit)
-        parent.installEventFilter(self)
-        self.hide()
         self.retranslate()
 
     def _digit(self, digit: str) -> QPushButton:
@@ -158,12 +156,7 @@ class PinPad(QWidget):
 
     def open_over(self, parent: QWidget, state: GateState) -> None:
         self.typed = ""
-        self.setGeometry(parent.rect())
+        self.fill_parent()
         self.show_state(state)
         self.show()
         self.raise_()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Resize and self.isVisible():
-            self.setGeometry(self.parentWidget().rect())
-        return False
