@@ -3,37 +3,26 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.i18n import tr
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import CoverLayer, role_label
+from kiosk.ui.widgets import CardLayer, role_label
 
 
-class IdleOverlay(CoverLayer):
+class IdleOverlay(CardLayer):
     """Covers the whole window; any touch on it dismisses it (the idle watcher sees the touch)."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setObjectName("Overlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
-        self.card = QWidget()
-        self.card.setObjectName("OverlayCard")
-        self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.title = role_label(role="h1")
         self.text = role_label()
         self.countdown = role_label(role="h2")
         for label in (self.title, self.text, self.countdown):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._card_layout = QVBoxLayout(self.card)
-        self._card_layout.addWidget(self.title)
-        self._card_layout.addWidget(self.text)
-        self._card_layout.addWidget(self.countdown)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(1)
+        for label in (self.title, self.text, self.countdown):
+            self.card_layout.addWidget(label)
         self.seconds = 0
         self.retranslate()
 
@@ -49,8 +38,8 @@ class IdleOverlay(CoverLayer):
 
     def apply_theme(self, theme: Theme) -> None:
         pad = theme.px("margin") * 2
-        self._card_layout.setContentsMargins(pad, pad, pad, pad)
-        self._card_layout.setSpacing(theme.px("spacing"))
+        self.card_layout.setContentsMargins(pad, pad, pad, pad)
+        self.card_layout.setSpacing(theme.px("spacing"))
         parent = self.parentWidget()
         if parent is not None:
             self.card.setFixedWidth(min(parent.width() - 2 * theme.px("margin"),

@@ -212,6 +212,24 @@ class CoverLayer(QWidget):
         return False
 
 
+class CardLayer(CoverLayer):
+    """A dimmed layer over the window with a card in its middle (theme.qss: Overlay,
+    OverlayCard); subclasses fill `card_layout`."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("Overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.card = QWidget()
+        self.card.setObjectName("OverlayCard")
+        self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.card_layout = QVBoxLayout(self.card)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+
+
 class ScreenWidget(QWidget):
     """Base of every screen: paints the theme background, lays itself out again when resized.
 

@@ -8,20 +8,20 @@ are forgotten.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from kiosk.staff.lockout import GateState
 from kiosk.staff.pin import PIN_MAX, PIN_MIN
 from kiosk.ui.i18n import tr
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import CoverLayer, restyle, role_label, touch_button
+from kiosk.ui.widgets import CardLayer, restyle, role_label, touch_button
 
 
 def minutes_seconds(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-class PinPad(CoverLayer):
+class PinPad(CardLayer):
     """Covers the window; the card in the middle holds the pad."""
 
     submitted = Signal(str)
@@ -29,11 +29,6 @@ class PinPad(CoverLayer):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setObjectName("Overlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.card = QWidget()
-        self.card.setObjectName("OverlayCard")
-        self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.title = role_label(role="h2")
         self.message = role_label(name="PinMessage")
         self.dots = role_label(name="PinDots", wrap=False)
@@ -49,20 +44,14 @@ class PinPad(CoverLayer):
         self.grid.addWidget(self._digit("0"), 3, 1)
         self.grid.addWidget(self.ok_button, 3, 2)
         self.cancel_button = touch_button()
-        self._card_layout = QVBoxLayout(self.card)
-        self._card_layout.addWidget(self.title)
-        self._card_layout.addWidget(self.message)
-        self._card_layout.addWidget(self.dots)
-        self._card_layout.addLayout(self.grid)
+        for label in (self.title, self.message, self.dots):
+            self.card_layout.addWidget(label)
+        self.card_layout.addLayout(self.grid)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.cancel_button)
         row.addStretch(1)
-        self._card_layout.addLayout(row)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(1)
+        self.card_layout.addLayout(row)
 
         self.typed = ""
         self.state = GateState("ready")
@@ -87,8 +76,8 @@ class PinPad(CoverLayer):
 
     def apply_theme(self, theme: Theme) -> None:
         pad = theme.px("margin")
-        self._card_layout.setContentsMargins(pad, pad, pad, pad)
-        self._card_layout.setSpacing(theme.px("spacing"))
+        self.card_layout.setContentsMargins(pad, pad, pad, pad)
+        self.card_layout.setSpacing(theme.px("spacing"))
         self.grid.setSpacing(theme.px("spacing"))
         parent = self.parentWidget()
         key = max(theme.touch_px(), round(theme.touch_px() * 1.15))
@@ -103,7 +92,7 @@ class PinPad(CoverLayer):
     def _fit_height(self) -> None:
         """The card is centred, so its layout would use the wrapped message's one-line height;
         ask for the height the message really needs at this width."""
-        height = self._card_layout.totalHeightForWidth(self.card.width())
+        height = self.card_layout.totalHeightForWidth(self.card.width())
         if height > 0:
             self.card.setFixedHeight(height)
 
