@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.ui.i18n import tr
 from kiosk.ui.reader import ContentBrowser, limit_measure
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import ScreenWidget, role_label, touch_button
+from kiosk.ui.widgets import ScreenWidget, name_home_button, role_label, touch_button
 
 
 class DocumentScreen(ScreenWidget):
@@ -34,8 +34,7 @@ class DocumentScreen(ScreenWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.home_button.setText("⌂  " + tr("Reader", "Home"))
-        self.home_button.setAccessibleName(tr("Reader", "Home: all topics"))
+        name_home_button(self.home_button)
 
     def apply_theme(self, theme: Theme) -> None:
         margin, spacing = theme.px("margin"), theme.px("spacing")

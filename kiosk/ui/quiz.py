@@ -17,7 +17,7 @@ from kiosk.ui.i18n import tr
 from kiosk.ui.quiz_widgets import CardButton, ScrollColumn, text_width
 from kiosk.ui.speech import spoken
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import ScreenWidget, role_label, touch_button
+from kiosk.ui.widgets import ScreenWidget, name_home_button, role_label, touch_button
 
 MAX_ANSWERS = 4
 
@@ -161,8 +161,7 @@ class QuizScreen(ScreenWidget):
 
     # -- language and look ---------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.home_button.setText("⌂  " + tr("Reader", "Home"))
-        self.home_button.setAccessibleName(tr("Reader", "Home: all topics"))
+        name_home_button(self.home_button)
         self.set_listen(self.listen_button.isVisibleTo(self), self._speaking)
         if self._total:
             progress = tr("Quiz", "Question %1 of %2").replace("%1", str(self._number)) \

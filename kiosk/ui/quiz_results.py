@@ -15,7 +15,7 @@ from kiosk.content.quiz_round import score_band
 from kiosk.ui.i18n import tr
 from kiosk.ui.quiz_widgets import CardButton, ScrollColumn
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import ScreenWidget, role_label, touch_button
+from kiosk.ui.widgets import ScreenWidget, name_home_button, role_label, touch_button
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,7 @@ class ResultsScreen(ScreenWidget):
             label.clear()
 
     def retranslate(self) -> None:
-        self.home_button.setText("⌂  " + tr("Reader", "Home"))
-        self.home_button.setAccessibleName(tr("Reader", "Home: all topics"))
+        name_home_button(self.home_button)
         self.again_button.setText("↻  " + tr("Quiz", "Try again"))
         self.again_button.setAccessibleName(tr("Quiz", "Try again with new questions"))
         self.missed_heading.setText(tr("Quiz", "Read more about the ones you missed:"))

@@ -21,7 +21,14 @@ from kiosk.content.render import markdown_to_html
 from kiosk.ui.i18n import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.touch import SwipeDetector, enable_kinetic_scroll
-from kiosk.ui.widgets import PageDots, ScreenWidget, render_picture, role_label, touch_button
+from kiosk.ui.widgets import (
+    PageDots,
+    ScreenWidget,
+    name_home_button,
+    render_picture,
+    role_label,
+    touch_button,
+)
 
 _IMAGE_SRC_RE = re.compile(r'src="' + re.escape(IMAGE_SCHEME) + r'([^"]+)"')
 _QR_SRC_RE = re.compile(r'src="(' + re.escape(QR_SCHEME) + r'[^"]+)"')
@@ -151,9 +158,8 @@ class ReaderScreen(ScreenWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.home_button.setText("⌂  " + tr("Reader", "Home"))
+        name_home_button(self.home_button)
         self.back_button.setText("‹  " + tr("Reader", "Back"))
-        self.home_button.setAccessibleName(tr("Reader", "Home: all topics"))
         self.back_button.setAccessibleName(tr("Reader", "Previous page"))
         self.set_listen(self.listen_button.isVisibleTo(self), self._speaking)
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.i18n import tr
 from kiosk.ui.theme import Theme
 
 
@@ -41,6 +42,12 @@ def touch_button(text: str = "", role: str = "", name: str = "") -> QPushButton:
     button.setAutoRepeat(False)
     button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
     return button
+
+
+def name_home_button(button: QPushButton) -> None:
+    """Home's words, the same on every screen that has one (again after a language switch)."""
+    button.setText("⌂  " + tr("Reader", "Home"))
+    button.setAccessibleName(tr("Reader", "Home: all topics"))
 
 
 def restyle(*widgets: QWidget) -> None:
