@@ -98,7 +98,7 @@ def test_sigkill_during_a_busy_visit_loses_at_most_the_last_second(tmp_path: Pat
         conn.close()
     recorded = progress[-1][0] + 42  # the child may have queued one more visit unprinted
     safe = max((c for c, t in progress if t <= killed_at - 1.0), default=0)
-    assert safe > 1000, "the child should have been recording for over a second"
+    assert safe > 0, "the child should have printed a count more than a second before the kill"
     assert safe <= stored <= recorded
 
     # and the kiosk starts again on the same file as if nothing happened

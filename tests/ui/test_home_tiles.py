@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from unittest import mock
-
-from kiosk.ui import widgets
 from kiosk.ui.home import TileInfo
 from tests.helpers.touch import tap
 
@@ -14,11 +11,13 @@ def test_language_switch_keeps_tiles_and_their_pictures(make_window, library) ->
     tap(window.attract)
     tiles = list(window.home.tiles)
     titles = [t.title_label.text() for t in tiles]
-    with mock.patch.object(widgets, "render_picture", wraps=widgets.render_picture) as drawn:
-        tap(window.footer.language_buttons["es"])
+    shown = [t.icon_label.pixmap().cacheKey() for t in tiles if t.icon_label.isVisible()]
+    assert shown, "the shipped tiles have pictures"
+    tap(window.footer.language_buttons["es"])
     assert window.home.tiles == tiles
     assert [t.title_label.text() for t in tiles] != titles
-    assert drawn.call_count == 0
+    # the very pictures on screen stay: none was drawn again
+    assert [t.icon_label.pixmap().cacheKey() for t in tiles if t.icon_label.isVisible()] == shown
     tap(window.footer.language_buttons["en"])  # the interface language is application-wide
 
 

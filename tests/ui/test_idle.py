@@ -72,11 +72,15 @@ def test_idle_timeout_comes_from_settings(make_window, library) -> None:
 
 def test_real_short_timers_reset_the_kiosk(qtbot, make_window, library) -> None:
     """The same path with real (very short) timers instead of fired signals."""
-    window = make_window(library, Settings(idle_timeout=15, idle_warning=3))
+    recorder = ListRecorder()
+    window = make_window(library, Settings(idle_timeout=15, idle_warning=3), recorder=recorder)
     window.idle.set_timeout(0)
     window.idle.countdown_timer.setInterval(1)
     tap(window.attract)
+    assert window.current_screen() is window.home  # the visit has begun
     qtbot.waitUntil(lambda: window.current_screen() is window.attract, timeout=5000)
+    assert not window.overlay.isVisible()
+    assert recorder.kinds()[-2:] == ["idle_reset", "visit_end"]
 
 
 def test_attract_screen_does_not_time_out(make_window, library) -> None:
