@@ -209,6 +209,7 @@ def _validate(args: argparse.Namespace) -> int:
     from datetime import date
 
     from kiosk.app import resolve_setup
+    from kiosk.content.model import counts_text
     from kiosk.content.refresh import load_checked
 
     setup = resolve_setup(args.config, None, args.dir)
@@ -220,10 +221,8 @@ def _validate(args: argparse.Namespace) -> int:
     else:
         for finding in findings:
             print(finding)
-        errors = sum(f.severity == "error" for f in findings)
-        warnings = len(findings) - errors
         sections = sum(len(c.sections) for c in library.languages.values())
         languages = len(library.languages)
         print(f"{setup.content_dir}: {sections} sections in {languages} "
-              f"language{'s' if languages != 1 else ''}, {errors} errors, {warnings} warnings")
+              f"language{'s' if languages != 1 else ''}, {counts_text(findings)}")
     return 1 if library.errors else 0

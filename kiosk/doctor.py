@@ -16,6 +16,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -102,15 +103,16 @@ def check_pin(settings: Settings) -> Check:
     return Check(OK, "staff PIN", "set")
 
 
-def check_content(folder: Path) -> Check:
-    from kiosk.content.loader import load_library
+def check_content(folder: Path, today: date | None = None) -> Check:
+    """The same load and checks as `rls-kiosk validate`, so both count findings alike."""
+    from kiosk.content.model import Severity, counts_text
+    from kiosk.content.refresh import load_checked
 
-    library = load_library(folder)
+    library = load_checked(folder, today or date.today())
     errors = library.errors
-    warnings = len(library.findings) - len(errors)
     sections = sum(len(c.sections) for c in library.languages.values())
     summary = (f"{folder}: {sections} sections in {len(library.languages)} language(s), "
-               f"{len(errors)} error(s), {warnings} warning(s)")
+               f"{counts_text(library.findings)}")
     listed = tuple(str(f) for f in errors[:MAX_LISTED])
     if len(errors) > MAX_LISTED:
         listed += (f"... and {len(errors) - MAX_LISTED} more: run `rls-kiosk validate {folder}`",)
@@ -118,6 +120,9 @@ def check_content(folder: Path) -> Check:
         return Check(FAIL, "content", f"{summary}; nothing can be shown", listed)
     if errors:
         return Check(FAIL, "content", f"{summary}; the files with errors are left out", listed)
+    if warnings := library.of_level(Severity.WARNING):
+        return Check(WARN, "content", f"{summary}; run `rls-kiosk validate {folder}` to see "
+                     "them all", tuple(str(f) for f in warnings[:MAX_LISTED]))
     return Check(OK, "content", summary)
 
 

@@ -298,8 +298,8 @@ rls-kiosk set-pin</translation>
         <translation>No se encontraron problemas en los archivos del contenido.</translation>
     </message>
     <message>
-        <source>%1 problems (files or parts with an error are not shown), %2 warnings</source>
-        <translation>%1 problemas (los archivos o partes con un error no se muestran), %2 avisos</translation>
+        <source>%1 problems (files or parts with an error are not shown), %2 warnings, %3 notes (nothing to do)</source>
+        <translation>%1 problemas (los archivos o partes con un error no se muestran), %2 avisos, %3 notas (nada que hacer)</translation>
     </message>
     <message>
         <source>Problem</source>
@@ -308,6 +308,10 @@ rls-kiosk set-pin</translation>
     <message>
         <source>Warning</source>
         <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>... and %1 more. Run `rls-kiosk validate` to see them all.</source>
@@ -570,8 +574,8 @@ rls-kiosk set-pin</translation>
         <translation>No se pudo leer ningún contenido de %1, así que el quiosco sigue mostrando el que tenía. Revise la carpeta (o la carpeta compartida de red) y vuelva a cargar.</translation>
     </message>
     <message>
-        <source>Reloaded: %1 languages, %2 problems, %3 warnings.</source>
-        <translation>Contenido cargado: %1 idiomas, %2 problemas, %3 avisos.</translation>
+        <source>Reloaded: %1 languages, %2 problems, %3 warnings, %4 notes.</source>
+        <translation>Contenido cargado: %1 idiomas, %2 problemas, %3 avisos, %4 notas.</translation>
     </message>
     <message>
         <source>Starting.</source>

@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 
 # The clinic's details: fields of `Site`, keys of site.toml's [clinic] and [clinic.<lang>].
 CLINIC_KEYS = ("name", "phone", "website", "address", "hours", "logo")
+
+
+class Severity(StrEnum):
+    """How much a finding matters to the clinic.
+
+    error: the file, page, question or picture is left out (or removed) until it is fixed.
+    warning: it is shown, but staff should act (a missing translation, an old review date).
+    info: nothing to do unless staff want to (a web address shown as a QR code). Kept apart so
+    the shipped content gives no warnings and staff do not learn to ignore them.
+
+    A `StrEnum`: each level equals its word ("error" == Severity.ERROR) and prints as it.
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
 
 
 @dataclass(frozen=True)
@@ -16,14 +34,34 @@ class Finding:
 
     path: Path
     line: int  # 0 when the problem is about the whole file
-    severity: str  # "error" or "warning"
+    severity: Severity  # a plain "error", "warning" or "info" is turned into its level
     message: str  # what is wrong
     hint: str = ""  # what to do
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "severity", Severity(self.severity))  # "warn": ValueError
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
         text = f"{where}: {self.severity}: {self.message}"
         return f"{text} - {self.hint}" if self.hint else text
+
+
+def count_findings(findings: Iterable[Finding]) -> dict[Severity, int]:
+    """How many findings of each level, every level present (0 when there are none)."""
+    counts = dict.fromkeys(Severity, 0)
+    for finding in findings:
+        counts[finding.severity] += 1
+    return counts
+
+
+def counts_text(findings: Iterable[Finding]) -> str:
+    """ "2 errors, 1 warning, 6 info": the one wording of the counts, for validate, doctor
+    and the log."""
+    counts = count_findings(findings)
+    errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
+    return (f"{errors} error{'s' if errors != 1 else ''}, "
+            f"{warnings} warning{'s' if warnings != 1 else ''}, {counts[Severity.INFO]} info")
 
 
 @dataclass(frozen=True)
@@ -125,7 +163,10 @@ class Library:
 
     @property
     def errors(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.severity == "error")
+        return self.of_level(Severity.ERROR)
+
+    def of_level(self, severity: Severity) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == severity)
 
     @property
     def is_empty(self) -> bool:

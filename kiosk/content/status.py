@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from kiosk.content.model import Finding, Library
+from kiosk.content.model import Finding, Library, Severity, counts_text
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,11 @@ class ContentStatus:
     skipped: tuple[Finding, ...]  # errors: what was left out (or removed) and why
     warnings: tuple[Finding, ...]
     shown: bool = True
+    infos: tuple[Finding, ...] = ()  # nothing to do unless staff want to
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.skipped + self.warnings + self.infos
 
     @classmethod
     def of(cls, library: Library, loaded_at: datetime, *, shown: bool = True) -> ContentStatus:
@@ -39,7 +44,7 @@ class ContentStatus:
                            len(content.slides))
             for lang, content in library.languages.items())
         return cls(library.root, loaded_at, languages, library.errors,
-                   tuple(f for f in library.findings if f.severity != "error"), shown)
+                   library.of_level(Severity.WARNING), shown, library.of_level(Severity.INFO))
 
     def summary(self) -> str:
         """One line for the log, e.g. "en: 8 sections, 12 questions, 13 facts; es: ..."."""
@@ -48,14 +53,14 @@ class ContentStatus:
         state = "shown" if self.shown else "NOT shown (nothing could be read; the last good " \
                                             "content stays)"
         return (f"Content from {self.root} loaded at {self.loaded_at:%Y-%m-%d %H:%M:%S}, "
-                f"{state}: {'; '.join(parts) or 'nothing'}; {len(self.skipped)} errors, "
-                f"{len(self.warnings)} warnings")
+                f"{state}: {'; '.join(parts) or 'nothing'}; {counts_text(self.findings)}")
 
 
 def log_status(status: ContentStatus) -> None:
-    """The summary, then every error (as a warning) and every warning (as information)."""
+    """The summary, then every error (as a warning) and every warning and info (as
+    information)."""
     (log.info if status.shown else log.error)("%s", status.summary())
     for finding in status.skipped:
         log.warning("Content: %s", finding)
-    for finding in status.warnings:
+    for finding in status.warnings + status.infos:
         log.info("Content: %s", finding)

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from kiosk.content.links import Link, find_links
-from kiosk.content.model import Finding, LanguageContent, Library, Page, Section
+from kiosk.content.model import Finding, LanguageContent, Library, Page, Section, Severity
 from kiosk.content.readability import grade_level, tool_problem
 from kiosk.content.render import ALLOWED_TAGS
 
@@ -162,7 +162,7 @@ def _raw_html(path: Path, markdown: str, first_line: int) -> Iterator[Finding]:
 
 def _link(path: Path, link: Link, slugs: set[str]) -> Iterator[Finding]:
     if link.is_web:
-        yield Finding(path, link.line, "warning",
+        yield Finding(path, link.line, Severity.INFO,
                       f"web address {link.target} is shown as a QR code, not as a link",
                       "nothing to do if patients may scan it; the kiosk never opens a browser")
     elif link.is_section:

@@ -63,7 +63,7 @@ def test_status_says_what_loaded_and_what_was_left_out(tmp_path: Path) -> None:
     assert [f.path.name for f in status.skipped] == ["02-topic-2.md"]
     assert status.summary() == (
         f"Content from {root} loaded at 2026-11-22 09:05:00, shown: en: 2 sections, "
-        "1 questions, 2 facts; es: 3 sections, 1 questions, 2 facts; 1 errors, 0 warnings")
+        "1 questions, 2 facts; es: 3 sections, 1 questions, 2 facts; 1 error, 0 warnings, 0 info")
 
 
 def test_fingerprint_changes_with_any_save(tmp_path: Path) -> None:

@@ -127,9 +127,9 @@ def test_links_html_and_quiz_sections(tmp_path: Path) -> None:
     assert (13, "error", 'link to "mailto:a@b.org" is not allowed, so the kiosk removes it') \
         in link_lines
     assert (13, "error", 'link to "#top" does not work in the kiosk') in link_lines
-    assert (13, "warning", "web address https://example.org/a is shown as a QR code, not as a "
+    assert (13, "info", "web address https://example.org/a is shown as a QR code, not as a "
                            "link") in link_lines
-    assert (17, "warning", "web address https://example.org/b is shown as a QR code, not as a "
+    assert (17, "info", "web address https://example.org/b is shown as a QR code, not as a "
                            "link") in link_lines
     html = sorted(m for line, _, m in found if line == 15)
     assert html == ['HTML <form> is not allowed, so the kiosk removes it',

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from kiosk.content.model import Finding
+from kiosk.content.model import Finding, Severity
 from kiosk.content.status import ContentStatus
 from kiosk.ui.footer import language_name
 from kiosk.ui.i18n import interface_date, tr
@@ -110,25 +110,25 @@ class ContentPage(StaffPage):
 
     def _fill_findings(self, status: ContentStatus) -> None:
         self._clear(self._findings, 1)
-        errors = sorted(status.skipped, key=lambda f: (str(f.path), f.line))
-        warnings = sorted(status.warnings, key=lambda f: (str(f.path), f.line))
-        if not errors and not warnings:
+        errors, warnings, infos = (sorted(found, key=lambda f: (str(f.path), f.line))
+                                   for found in (status.skipped, status.warnings, status.infos))
+        if not errors and not warnings and not infos:
             self.findings_title.setText(tr("Staff", "No problems found in the content files."))
         else:
             self.findings_title.setText(
                 tr("Staff", "%1 problems (files or parts with an error are not shown), "
-                   "%2 warnings").replace("%1", str(len(errors)))
-                .replace("%2", str(len(warnings))))
+                   "%2 warnings, %3 notes (nothing to do)").replace("%1", str(len(errors)))
+                .replace("%2", str(len(warnings))).replace("%3", str(len(infos))))
         self.finding_labels = []
-        findings = [*errors, *warnings]
+        findings = [*errors, *warnings, *infos]
+        kinds = {Severity.ERROR: tr("Staff", "Problem"), Severity.WARNING: tr("Staff", "Warning"),
+                 Severity.INFO: tr("Staff", "Note")}
         for finding in findings[:MAX_FINDINGS]:
-            kind = tr("Staff", "Problem") if finding.severity == "error" else tr("Staff",
-                                                                                  "Warning")
-            text = f"{kind} - {_where(finding, status.root)}: {finding.message}"
+            text = f"{kinds[finding.severity]} - {_where(finding, status.root)}: {finding.message}"
             if finding.hint:
                 text += f" ({finding.hint})"
             label = role_label(text, name="Finding")
-            label.setProperty("severity", finding.severity)
+            label.setProperty("severity", str(finding.severity))
             self._findings.addWidget(label)
             self.finding_labels.append(label)
         if len(findings) > MAX_FINDINGS:

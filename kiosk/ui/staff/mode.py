@@ -229,9 +229,10 @@ class StaffMode(QObject):
             return
         errors = len(status.skipped)
         self.content_page.show_result(
-            tr("Staff", "Reloaded: %1 languages, %2 problems, %3 warnings.")
+            tr("Staff", "Reloaded: %1 languages, %2 problems, %3 warnings, %4 notes.")
             .replace("%1", str(len(status.languages))).replace("%2", str(errors))
-            .replace("%3", str(len(status.warnings))), ok=not errors)
+            .replace("%3", str(len(status.warnings))).replace("%4", str(len(status.infos))),
+            ok=not errors)
 
     def _settings_saved(self, settings: Settings) -> None:
         self.window.apply_settings(settings)

@@ -37,6 +37,20 @@ def test_content_page_lists_languages_and_problems(make_kiosk, content_dir: Path
         "English: 3 topics, 1 quiz questions", "Español: 3 topics, 1 quiz questions"]
 
 
+def test_content_page_counts_notes_apart_from_warnings(make_kiosk, content_dir: Path) -> None:
+    (content_dir / "en" / "04-topic-4.md").write_text(
+        section_text("Topic 4 en", ["See https://example.org/a for more."]), encoding="utf-8")
+    kiosk = make_kiosk()
+    kiosk.log_in()
+    page = kiosk.staff.content_page
+    tap(page.reload_button)
+    notes = [label for label in page.finding_labels if label.text().startswith("Note - ")]
+    assert [label.property("severity") for label in notes] == ["info"]
+    assert "en/04-topic-4.md:11: web address https://example.org/a" in notes[0].text()
+    assert "0 problems" in page.findings_title.text() and "1 notes" in page.findings_title.text()
+    assert page.result.text().endswith("0 problems, 1 warnings, 1 notes.")
+
+
 def test_reload_now_shows_new_content(make_kiosk, content_dir: Path) -> None:
     kiosk = make_kiosk()
     kiosk.log_in()
