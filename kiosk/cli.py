@@ -213,7 +213,7 @@ def _validate(args: argparse.Namespace) -> int:
     from kiosk.content.refresh import load_checked
 
     setup = resolve_setup(args.config, None, args.dir)
-    library = load_checked(setup.content_dir, date.today())
+    library = load_checked(setup.content_dir, date.today(), reading_level=True)
     findings = sorted(library.findings, key=lambda f: (str(f.path), f.line))
     if args.json:
         print(json.dumps([{"path": str(f.path), "line": f.line, "severity": f.severity,

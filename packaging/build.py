@@ -117,8 +117,7 @@ def smoke_test(bundle: Path) -> None:
         version = run([program, "--version"], **quiet)
         if "rls-kiosk" not in version.stdout:
             raise BuildFailed(f"--version printed {version.stdout!r}")
-        run([program, "validate"], **quiet)
-        check_reading_level(program, home, quiet)
+        check_reading_level(program, quiet)
         out = home / "preview"
         run([program, "preview", "--out", out, "--size", "1366x768", "--lang", "all"], **quiet)
         pngs = sorted(out.glob("*.png"))
@@ -135,43 +134,14 @@ def smoke_test(bundle: Path) -> None:
         print(f"start-up: first frame after {seconds:.2f} s (offscreen)")
 
 
-HARD_PAGES = {"en": """---
-title: Pathophysiology
-review_date: 2026-11
----
-
-## Pathophysiology
-
-Contemporary neurophysiological investigations consistently demonstrate that dysregulated
-dopaminergic neurotransmission, compounded by insufficient intracerebral ferritin availability,
-substantially contributes to the characteristic nocturnal sensorimotor manifestations experienced
-by individuals diagnosed with this particularly heterogeneous neurological disorder.
-""", "es": """---
-title: Fisiopatología
-review_date: 2026-11
----
-
-## Fisiopatología
-
-Las investigaciones neurofisiológicas contemporáneas demuestran sistemáticamente que la
-neurotransmisión dopaminérgica desregulada, agravada por una disponibilidad insuficiente de
-ferritina intracerebral, contribuye sustancialmente a las manifestaciones sensitivomotoras
-nocturnas características experimentadas por los individuos diagnosticados con este trastorno.
-"""}
-
-
-def check_reading_level(program: Path, home: Path, quiet: dict) -> None:
-    """`validate` in the bundle grades reading level: a hard page in each language is reported."""
-    content = home / "hard-content"
-    shutil.copytree(ROOT / "content", content)
-    for lang, text in HARD_PAGES.items():
-        (content / lang / "09-hard.md").write_text(text, encoding="utf-8")
-    result = subprocess.run([program, "validate", content], text=True,  # type: ignore[call-overload]
-                            **quiet)
-    if result.stdout.count("reads at US school grade") != len(HARD_PAGES):
-        raise BuildFailed("the bundled validate did not grade reading level:\n"
+def check_reading_level(program: Path, quiet: dict) -> None:
+    """The bundle carries no reading-level tools (they are GPL and 100 MB): its `validate` says,
+    in one info line, how to get grades instead."""
+    result = run([program, "validate"], **quiet)
+    if "info: reading level was not graded" not in result.stdout:
+        raise BuildFailed("the bundled validate did not say how to get reading-level grades:\n"
                           f"{result.stdout}{result.stderr}")
-    print("validate: reading level graded in the bundle")
+    print("validate: no reading-level tools in the bundle, and it says how to get them")
 
 
 def first_frame_seconds(program: Path, env: dict[str, str], cwd: Path,

