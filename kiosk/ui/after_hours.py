@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -25,29 +25,16 @@ if TYPE_CHECKING:
 CHECK_MS = 30_000
 WAKE_MS = 5 * 60_000
 
-_PRESS = {QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress}
-_RELEASE = {QEvent.Type.TouchEnd, QEvent.Type.MouseButtonRelease}
 
 
 class DarkScreen(CoverLayer):
-    """Black over the whole window; lifting a finger from it emits `woken`."""
-
-    woken = Signal()
+    """Black over the whole window; lifting a finger from it emits `touched`."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        super().__init__(parent, takes_touch=True)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         QPainter(self).fillRect(self.rect(), Qt.GlobalColor.black)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() in _PRESS | _RELEASE | {QEvent.Type.TouchUpdate}:
-            event.accept()
-            if event.type() in _RELEASE:
-                self.woken.emit()
-            return True
-        return super().event(event)
 
 
 class AfterHours(QObject):
@@ -59,7 +46,7 @@ class AfterHours(QObject):
         self.busy = busy
         self.now = now
         self.screen = DarkScreen(window)
-        self.screen.woken.connect(self.wake)
+        self.screen.touched.connect(self.wake)
         self.check_timer = QTimer(self)
         self.check_timer.setInterval(CHECK_MS)
         self.check_timer.timeout.connect(self.check)

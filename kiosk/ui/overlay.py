@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.i18n import tr
@@ -11,11 +11,12 @@ from kiosk.ui.widgets import CardLayer, role_label
 
 
 class IdleOverlay(CardLayer):
-    """Covers the whole window; any touch on it dismisses it (the idle watcher sees the touch)."""
+    """Covers the whole window; a touch on it dismisses it when the finger lifts (the idle
+    watcher sees the touch go down and stops the countdown)."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        super().__init__(parent, takes_touch=True)
+        self.touched.connect(self.hide)
         self.title = role_label(role="h1")
         self.text = role_label()
         self.countdown = role_label(role="h2")
@@ -50,12 +51,3 @@ class IdleOverlay(CardLayer):
         self.set_seconds(seconds)
         self.show()
         self.raise_()
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
-                            QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
-            event.accept()
-            if event.type() in (QEvent.Type.TouchEnd, QEvent.Type.MouseButtonRelease):
-                self.hide()
-            return True
-        return super().event(event)

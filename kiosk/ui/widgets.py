@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -200,18 +200,45 @@ class PageDots(QLabel):
         self.setVisible(count > 1)
 
 
+_POINTER_EVENTS = {
+    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
+    QEvent.Type.TouchCancel, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+    QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+}
+_TOUCH_OVER = {QEvent.Type.TouchEnd, QEvent.Type.TouchCancel, QEvent.Type.MouseButtonRelease}
+
+
 class CoverLayer(QWidget):
     """A layer over the whole of its parent window (the "Still there?" question, the PIN pad,
     the staff panel, the dark screen after hours), hidden until shown; while shown it follows
-    the window's size."""
+    the window's size.
 
-    def __init__(self, parent: QWidget) -> None:
+    A touch that lands on the layer itself (not on one of its own buttons) is the layer's from
+    the finger going down to it lifting, by touch or by mouse: nothing beneath ever gets part
+    of it. `touched` is emitted when such a touch is over, so a layer that a touch dismisses
+    hides only then. A layer without buttons of its own takes touch events (`takes_touch`);
+    one with buttons leaves them to Qt, which turns them into mouse events for its buttons and
+    for the layer.
+    """
+
+    touched = Signal()
+
+    def __init__(self, parent: QWidget, *, takes_touch: bool = False) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, takes_touch)
         parent.installEventFilter(self)
         self.hide()
 
     def fill_parent(self) -> None:
         self.setGeometry(self.parentWidget().rect())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() not in _POINTER_EVENTS:
+            return super().event(event)
+        event.accept()
+        if event.type() in _TOUCH_OVER:
+            self.touched.emit()
+        return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Resize and self.isVisible():
@@ -223,8 +250,8 @@ class CardLayer(CoverLayer):
     """A dimmed layer over the window with a card in its middle (theme.qss: Overlay,
     OverlayCard); subclasses fill `card_layout`."""
 
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
+    def __init__(self, parent: QWidget, *, takes_touch: bool = False) -> None:
+        super().__init__(parent, takes_touch=takes_touch)
         self.setObjectName("Overlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.card = QWidget()

@@ -119,13 +119,20 @@ class KioskWindow(QWidget):
         self.footer.contrast_toggled.connect(self.toggle_contrast)
         self.idle.warning.connect(lambda s: self.overlay.show_over(self, s))
         self.idle.tick.connect(self.overlay.set_seconds)
-        self.idle.resumed.connect(self.overlay.hide)
+        self.idle.resumed.connect(self._resumed)
         self.idle.expired.connect(lambda: self.reset_visit("idle"))
 
         self.translations.switch(self.language)
         self.set_library(library)
         self._apply_motion()
         self.go_attract()
+
+    def _resumed(self) -> None:
+        """The patient did something during "Still there?". A finger or button going down
+        leaves the question up until it lifts (the question hides itself then), so the rest of
+        that touch cannot reach what lies beneath; a key or a wheel hides it now."""
+        if not self.idle.finger_down:
+            self.overlay.hide()
 
     # -- content -------------------------------------------------------------------------
     def default_language(self) -> str:

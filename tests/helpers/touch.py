@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -50,4 +51,28 @@ def swipe(widget: QWidget, dx: int, steps: int = 6) -> None:
     for i in range(1, steps + 1):
         QTest.touchEvent(window, device()).move(0, start + QPoint(dx * i // steps, 0)).commit()
     QTest.touchEvent(window, device()).release(0, start + QPoint(dx, 0)).commit()
+    QApplication.processEvents()
+
+
+def tap_at(window: QWidget, point: QPoint) -> None:
+    """One finger down and up at `point` of `window`, whatever lies there."""
+    QTest.touchEvent(window, device()).press(0, point).commit()
+    QTest.touchEvent(window, device()).release(0, point).commit()
+    QApplication.processEvents()
+
+
+def mouse_tap(window: QWidget, point: QPoint,
+              source: Qt.MouseEventSource = Qt.MouseEventSource.MouseEventNotSynthesized
+              ) -> None:
+    """A left click at `point` of `window`, delivered to the window as the window system
+    delivers it (Qt picks the widget under the point). `source` MouseEventSynthesizedBySystem
+    is a touch that the system turned into mouse events, as some touch drivers do."""
+    handle = window.windowHandle()
+    local = QPointF(point)
+    screen = QPointF(window.mapToGlobal(point))
+    for kind, buttons in ((QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
+                          (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton)):
+        event = QMouseEvent(kind, local, local, screen, Qt.MouseButton.LeftButton, buttons,
+                            Qt.KeyboardModifier.NoModifier, source)
+        QApplication.sendEvent(handle, event)
     QApplication.processEvents()
