@@ -1,19 +1,31 @@
 """Kiosk settings: defaults, the TOML file that overrides them, and per-key validation.
 
 A bad value never stops the kiosk: it is reported by key (with the file) and the default is used
-in its place. Only values that differ from the defaults are written back, so a settings file
-stays short and readable for clinic IT.
+in its place. A file that cannot be read at all (too large, nested too deep, not TOML) means
+every default plus one problem that names it; nothing read from the file can raise.
+
+Saving edits the file instead of rewriting it (tomlkit keeps clinic IT's comments, order and
+every untouched key), keeps the previous file as ``kiosk.toml.bak``, and replaces the file only
+after the new text has been read back with `load_settings`, so a save can never leave a file
+the next start cannot read. The file keeps its permissions (it holds the staff PIN's hash).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import re
+import shutil
+import tempfile
 import tomllib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+
+import tomlkit
+import tomlkit.exceptions
 
 from kiosk import hours
 
@@ -23,6 +35,16 @@ TEXT_SIZES = ("normal", "large", "largest")
 THEMES = ("standard", "high-contrast")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
 _KIOSK_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
+# A settings file is a few hundred bytes of flat keys and short lists. These bounds are checked
+# before the TOML parser runs, whose recursion a file nested thousands deep would exhaust.
+MAX_SETTINGS_BYTES = 64 * 1024
+MAX_NESTING = 16
+# Strings and comments (whose brackets do not nest), or one bracket or brace.
+_NESTING_TOKEN_RE = re.compile(
+    r'"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]',
+    re.DOTALL)
+BACKUP_SUFFIX = ".bak"
+NEW_FILE_MODE = 0o640  # a new settings file: not readable by every local account
 
 
 @dataclass(frozen=True)
@@ -136,17 +158,61 @@ class SettingsProblem:
         return f"{where}: {self.message}"
 
 
+class SettingsFileError(Exception):
+    """The settings file cannot be read or changed safely; the message says what to do."""
+
+
+def nesting_depth(text: str) -> int:
+    """How deeply arrays and inline tables nest in TOML `text` (table headers count too)."""
+    depth = deepest = 0
+    for match in _NESTING_TOKEN_RE.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
+    """The text of `path` and its parsed values; SettingsFileError says why it cannot be used."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_SETTINGS_BYTES:
+            raise SettingsFileError(f"is too large ({size:,} bytes; a settings file is a few "
+                                    f"hundred, the limit is {MAX_SETTINGS_BYTES:,})")
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise SettingsFileError(f"cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise SettingsFileError("is not UTF-8 text") from None
+    depth = nesting_depth(text)
+    if depth > MAX_NESTING:
+        raise SettingsFileError(f"has lists nested {depth} deep (at most {MAX_NESTING} are "
+                                "read; a setting needs one or two)")
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsFileError(f"cannot be read as TOML ({exc})") from None
+    except RecursionError:  # only if the scan above missed a way of nesting
+        raise SettingsFileError("is nested too deeply to be read") from None
+
+
 def load_settings(path: Path) -> tuple[Settings, list[SettingsProblem]]:
     """Read `path` if it exists. Returns the settings and every problem found (never raises)."""
-    problems: list[SettingsProblem] = []
     if not path.exists():
-        return Settings(), problems
+        return Settings(), []
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        problems.append(SettingsProblem(
-            path, "", f"cannot be read ({exc}) - all defaults are used; fix or delete the file"))
-        return Settings(), problems
+        _, raw = _read_toml(path)
+    except SettingsFileError as exc:
+        return Settings(), [SettingsProblem(
+            path, "", f"{exc} - all defaults are used; fix or delete the file")]
+    return _checked(raw, path)
+
+
+def _checked(raw: dict[str, Any], path: Path) -> tuple[Settings, list[SettingsProblem]]:
+    problems: list[SettingsProblem] = []
     values: dict[str, Any] = {}
     for key, value in raw.items():
         check = _CHECKS.get(key)
@@ -163,21 +229,12 @@ def load_settings(path: Path) -> tuple[Settings, list[SettingsProblem]]:
 
 
 def save_settings(settings: Settings, path: Path) -> None:
-    """Write only the values that differ from the defaults (atomic replace)."""
-    defaults = Settings()
-    lines = ["# RLS kiosk settings. Only values that differ from the defaults are listed.\n"]
-    for f in fields(Settings):
-        value = getattr(settings, f.name)
-        if value != getattr(defaults, f.name):
-            lines.append(f"{f.name} = {_toml_value(value)}\n")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text("".join(lines), encoding="utf-8")
-    tmp.replace(path)
+    """Write `settings` into the file at `path`, editing what is there (see `_edit_file`).
 
-
-class SettingsFileError(Exception):
-    """The settings file cannot be changed safely; the message says what to do."""
+    Keys already in the file take their new value; others are added only when they differ
+    from the default, so a new file stays short. Raises SettingsFileError.
+    """
+    _edit_file(path, {f.name: getattr(settings, f.name) for f in fields(Settings)}, settings)
 
 
 def update_settings_file(path: Path, **changes: Any) -> Settings:
@@ -192,13 +249,73 @@ def update_settings_file(path: Path, **changes: Any) -> Settings:
             f"The settings file has a problem ({problems[0]}); fix it first so that nothing in "
             "it is lost, then try again.")
     updated = replace(current, **changes)
+    _edit_file(path, changes, updated)
+    return updated
+
+
+def _edit_file(path: Path, changes: dict[str, Any], expected: Settings) -> None:
+    """Apply `changes` to the file's TOML, check the result reads back as `expected`, replace."""
+    defaults = Settings()
     try:
-        save_settings(updated, path)
+        document = _parse_for_editing(path)
+        for key, value in changes.items():
+            if key in document or value != getattr(defaults, key):
+                document[key] = list(value) if isinstance(value, tuple) else value
+        text = tomlkit.dumps(document)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _replace_checked(path, text, expected)
     except OSError as exc:
         raise SettingsFileError(
             f"The settings file {path} cannot be written ({exc.strerror or exc}); clinic IT "
             "must allow the kiosk account to change it.") from None
-    return updated
+
+
+def _parse_for_editing(path: Path) -> tomlkit.TOMLDocument:
+    if not path.exists():
+        document = tomlkit.document()
+        document.add(tomlkit.comment("RLS kiosk settings (README.md lists every key)."))
+        return document
+    try:
+        text, _ = _read_toml(path)
+        return tomlkit.parse(text)
+    except (SettingsFileError, tomlkit.exceptions.ParseError) as exc:
+        raise SettingsFileError(f"The settings file {path} {exc}; fix it first so that nothing "
+                                "in it is lost, then try again.") from None
+
+
+def _replace_checked(path: Path, text: str, expected: Settings) -> None:
+    """Write `text` beside `path`, read it back with the kiosk's loader, keep a backup, replace."""
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(text.encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
+        _copy_permissions(path, temporary)
+        written, problems = load_settings(temporary)
+        if problems or written != expected:
+            raise SettingsFileError(
+                f"The settings for {path} did not read back as saved "
+                f"({problems[0] if problems else 'a value changed'}); the file was not changed.")
+        if path.exists():
+            shutil.copy2(path, path.with_name(path.name + BACKUP_SUFFIX))
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _copy_permissions(original: Path, new: Path) -> None:
+    """Give `new` the mode (and, where allowed, the owner) of `original`, or a private mode."""
+    try:
+        info = original.stat()
+    except FileNotFoundError:
+        os.chmod(new, NEW_FILE_MODE)
+        return
+    os.chmod(new, info.st_mode & 0o7777)
+    if hasattr(os, "chown"):
+        with contextlib.suppress(PermissionError):  # only an administrator may give files away
+            os.chown(new, info.st_uid, info.st_gid)
 
 
 def settings_as_dict(settings: Settings) -> dict[str, Any]:

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.config import Settings, load_settings, save_settings
+import pytest
+
+from kiosk.config import MAX_NESTING, Settings, SettingsProblem, load_settings, save_settings
 
 
 def test_missing_file_gives_defaults(tmp_path: Path) -> None:
@@ -41,3 +43,45 @@ def test_round_trip_writes_only_changed_values(tmp_path: Path) -> None:
     assert "idle_warning" not in text
     assert 'kiosk_id = "lobby-1"' in text
     assert load_settings(path) == (wanted, [])
+
+
+DEEP_FILES = {
+    "arrays": "languages = " + "[" * 5000 + "]" * 5000 + "\n",
+    "inline tables": "kiosk_id = " + "{a = " * 3000 + "1" + "}" * 3000 + "\n",
+    "unclosed arrays": "opening_hours = " + "[" * 60_000 + "\n",
+}
+
+
+@pytest.mark.parametrize("name", DEEP_FILES)
+def test_deeply_nested_file_gives_defaults_and_names_the_problem(tmp_path: Path,
+                                                                name: str) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_text("idle_timeout = 60\n" + DEEP_FILES[name], encoding="utf-8")
+    settings, problems = load_settings(path)
+    assert settings == Settings()
+    assert len(problems) == 1
+    assert "nested" in problems[0].message and str(path) in str(problems[0])
+
+
+def test_brackets_inside_strings_and_comments_do_not_count_as_nesting(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    deep = "[" * (MAX_NESTING + 5)
+    path.write_text(f'content_dir = "{deep}"  # {deep}\nkiosk_id = \'\'\'\n{deep}\'\'\'\n'
+                    f'data_dir = """{deep}\\""""\nidle_timeout = 60\n', encoding="utf-8")
+    settings, problems = load_settings(path)
+    assert problems == [SettingsProblem(path, "kiosk_id", problems[0].message)]
+    assert (settings.content_dir, settings.data_dir, settings.idle_timeout) == (
+        deep, deep + '"', 60)
+
+
+def test_a_huge_file_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_text("# padding\n" * 10_000, encoding="utf-8")
+    settings, problems = load_settings(path)
+    assert settings == Settings() and "too large" in problems[0].message
+
+
+def test_a_file_that_is_not_utf8_is_a_named_problem(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_bytes(b'kiosk_id = "\xff"\n')
+    assert "not UTF-8" in load_settings(path)[1][0].message

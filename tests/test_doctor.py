@@ -88,6 +88,13 @@ def test_bad_setting_is_named(site: Site) -> None:
     assert "idle_timeout" in report and "FAIL  settings" in report
 
 
+def test_settings_nested_thousands_deep_are_a_finding_not_a_crash(site: Site) -> None:
+    site.settings("languages = " + "[" * 5000 + "]" * 5000 + "\n")
+    code, report = site.run()
+    assert code == 1
+    assert "FAIL  settings" in report and "nested 5000 deep" in report
+
+
 def test_missing_data_folder_is_not_created(site: Site) -> None:
     site.data.rmdir()
     code, report = site.run()

@@ -16,8 +16,16 @@ from kiosk import paths
 ROOT = Path(__file__).parents[2]
 
 
+# A settings file that once stopped the kiosk and the supervisor alike (RecursionError).
+NESTED_SETTINGS = "languages = " + "[" * 5000 + "]" * 5000 + "\n"
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is how systemd stops the service")
-def test_supervise_starts_the_kiosk_and_stops_it_on_sigterm(tmp_path: Path) -> None:
+@pytest.mark.parametrize("settings", ["", NESTED_SETTINGS], ids=["no settings", "nested"])
+def test_supervise_starts_the_kiosk_and_stops_it_on_sigterm(tmp_path: Path,
+                                                            settings: str) -> None:
+    if settings:
+        (tmp_path / "kiosk.toml").write_text(settings, encoding="utf-8")
     data = tmp_path / "data"
     env = dict(os.environ, KIOSK_DATA_DIR=str(data), KIOSK_CONFIG=str(tmp_path / "kiosk.toml"),
                QT_QPA_PLATFORM="offscreen")
@@ -41,6 +49,9 @@ def test_supervise_starts_the_kiosk_and_stops_it_on_sigterm(tmp_path: Path) -> N
         os.kill(kiosk_pid, 0)
     log = paths.supervisor_log_file(data).read_text()
     assert "Kiosk started" in log and "asked to stop" in log
+    assert "restart" not in log
+    if settings:
+        assert "nested 5000 deep" in paths.log_file(data).read_text()
 
 
 def test_supervise_rejects_unknown_kiosk_options(tmp_path: Path) -> None:
