@@ -366,6 +366,10 @@ rls-kiosk set-pin</translation>
         <translation>No se abrió ningún tema en este periodo</translation>
     </message>
     <message>
+        <source>Damaged records left out (a value of the wrong type or out of range): %1. Everything else is counted.</source>
+        <translation>Registros dañados que se dejaron fuera (un valor de tipo equivocado o fuera de rango): %1. Todo lo demás se cuenta.</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>

@@ -3,6 +3,10 @@
 Nothing here formats, hides small counts or draws: `report_tables` does that, once, for the HTML
 page, the CSV files and the text summary alike. Several databases (several kiosks) are merged by
 adding their totals; a visit never spans two databases, so the sums are exact.
+
+A database may be a copy from anywhere, so every total read from it is checked before it counts:
+a value of the wrong type or out of range (a day that is no date, text where a number belongs,
+a score of 500%) is skipped and counted in `Report.skipped`, never a crash.
 """
 
 from __future__ import annotations
@@ -13,12 +17,26 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TypeGuard
 
 from kiosk.engagement import rollup, store
+from kiosk.engagement.events import MAX_NUMBER
 
 # Metrics read per day; everything else is summed over the whole period by SQLite.
 _DAILY_METRICS = ("visits",)
 _PERIOD_METRICS = tuple(m for m in rollup.METRICS if m not in _DAILY_METRICS)
+# The numbers each metric can hold (see rollup._METRICS); every other metric's number is 0.
+_NUM_RANGES: dict[str, tuple[int, int]] = {
+    "visit_hour": (0, 23),
+    "visit_seconds": (0, MAX_NUMBER),
+    "page_dwell": (0, MAX_NUMBER),
+    "quiz_seconds": (0, MAX_NUMBER),
+    "quiz_score": (0, 100),
+    "quiz_answer": (0, 1),
+    "staff_login": (0, 1),
+}
+_MAX_KEY = 200  # characters: "setting:value", two slugs of at most 64
+_MAX_COUNT = 10**12
 
 
 @dataclass(frozen=True)
@@ -52,6 +70,7 @@ class Report:
     sources: list[SourceSummary] = field(default_factory=list)
     visits_per_day: dict[date, int] = field(default_factory=dict)
     totals: Counter[tuple[str, str, int]] = field(default_factory=Counter)  # (metric, key, num)
+    skipped: int = 0  # records of the wrong type or out of range, not counted anywhere
 
     # --- derived views, in the order the report shows them --------------------------------
 
@@ -181,6 +200,40 @@ def _read_totals(
                                     metrics=metrics)
 
 
+def _checked_total(row: tuple[object, ...], *, per_day: bool) -> rollup.Total | None:
+    """`row` as a total, or None when any value has the wrong type or is out of range."""
+    if len(row) != 6:
+        return None
+    day, kiosk, metric, key, num, count = row
+    if not (isinstance(day, str) and isinstance(kiosk, str) and isinstance(metric, str)
+            and isinstance(key, str) and _is_int(num) and _is_int(count)):
+        return None
+    low, high = _NUM_RANGES.get(metric, (0, 0))
+    if (metric not in rollup.METRICS or not low <= num <= high or not 0 < count <= _MAX_COUNT
+            or len(key) > _MAX_KEY or len(kiosk) > _MAX_KEY
+            or not (_is_day(day) if per_day else day == "")):
+        return None
+    return day, kiosk, metric, key, num, count
+
+
+def _is_int(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
+
+
+def _skipped_weight(row: tuple[object, ...]) -> int:
+    """How many records a rejected total stands for: its count when that is sane, else one."""
+    count = row[-1] if row else None
+    return count if isinstance(count, int) and 0 < count <= _MAX_COUNT else 1
+
+
 def build_report(
     paths: Sequence[Path], since: date | None = None, until: date | None = None
 ) -> Report:
@@ -200,15 +253,21 @@ def build_report(
         try:
             per_day: Counter[date] = Counter()
             kiosks: set[str] = set()
-            for day, kiosk, _m, _k, _n, c in _read_totals(
-                conn, low, high, per_day=True, metrics=_DAILY_METRICS
-            ):
+            for row in _read_totals(conn, low, high, per_day=True, metrics=_DAILY_METRICS):
+                total = _checked_total(row, per_day=True)
+                if total is None:
+                    report.skipped += _skipped_weight(row)
+                    continue
+                day, kiosk, _m, _k, _n, c = total
                 per_day[date.fromisoformat(day)] += c
                 kiosks.add(kiosk)
-            for _day, _kiosk, m, k, n, c in _read_totals(
-                conn, low, high, per_day=False, metrics=_PERIOD_METRICS
-            ):
-                report.totals[(m, k, int(n))] += c
+            for row in _read_totals(conn, low, high, per_day=False, metrics=_PERIOD_METRICS):
+                total = _checked_total(row, per_day=False)
+                if total is None:
+                    report.skipped += _skipped_weight(row)
+                    continue
+                _day, _kiosk, m, k, n, c = total
+                report.totals[(m, k, n)] += c
         finally:
             conn.close()
         for day, c in per_day.items():

@@ -18,6 +18,7 @@ from kiosk.engagement.report_tables import (
     Table,
     all_tables,
     length_buckets,
+    skipped_note,
 )
 from kiosk.engagement.svgchart import Bar
 
@@ -352,5 +353,6 @@ def render_html(
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_e(heading)}</title><style>{CSS}</style></head><body><main>"
         f'<h1>{_e(heading)}</h1><p class="meta">{_e(meta)}</p>'
-        f"{body}</main></body></html>\n"
+        + (f'<p class="note">{_e(skipped_note(report))}</p>' if report.skipped else "")
+        + f"{body}</main></body></html>\n"
     )

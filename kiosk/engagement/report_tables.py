@@ -338,3 +338,13 @@ def all_tables(report: Report, threshold: int = DEFAULT_THRESHOLD) -> list[Table
         screens_table(report, hide),
         kiosks_table(report, hide),
     ]
+
+
+def skipped_note(report: Report) -> str:
+    """One sentence when damaged records were left out of the report; "" when none were."""
+    n = report.skipped
+    if not n:
+        return ""
+    were = "records were" if n != 1 else "record was"
+    return (f"{n:,} {were} skipped: a value of the wrong type or out of range (the database "
+            "was damaged or edited by hand). Everything else is counted.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.engagement.report import Report
-from kiosk.engagement.report_tables import Cell, all_tables
+from kiosk.engagement.report_tables import Cell, all_tables, skipped_note
 
 
 def _show(value: Cell) -> str:
@@ -20,6 +20,8 @@ def summary_text(report: Report, threshold: int = 5) -> str:
             "use it; run the report again later.\n"
         )
     lines = [f"Kiosk use from {report.days()[0]} to {report.days()[-1]} ({sources})", ""]
+    if report.skipped:
+        lines[1:1] = [skipped_note(report), ""]
     for measure, value in tables["summary"].rows:
         lines.append(f"  {measure}: {_show(value)}")
     sections = tables["sections"].rows[:5]

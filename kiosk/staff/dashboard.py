@@ -46,6 +46,8 @@ class DashboardWords:
     no_visits: str = "No visits in this period yet"
     topics_title: str = "Topics opened (visits)"
     no_topics: str = "No topics opened in this period"
+    skipped: str = ("Damaged records left out (a value of the wrong type or out of range): %1. "
+                    "Everything else is counted.")  # %1: how many
     day: Callable[[date], str] = _english_day  # a day under the per-day chart, e.g. "2 Nov"
 
 
@@ -55,7 +57,7 @@ class Dashboard:
     until: date
     figures: list[tuple[str, str]] = field(default_factory=list)  # (label, value)
     charts: list[str] = field(default_factory=list)  # SVG documents
-    problem: str = ""  # the database could not be read: what staff should know
+    problem: str = ""  # the database could not be read, wholly or in part: what staff should know
 
 
 def period_days(key: str, today: date) -> tuple[date, date]:
@@ -122,4 +124,5 @@ def build_dashboard(db: Path, key: str, today: date, *, titles: dict[str, str] |
     hide = Hider(threshold, fewer_than=words.fewer_than)
     charts = [_time_chart(report, hide, key == "today", words),
               _sections_chart(report, hide, titles or {}, words)]
-    return Dashboard(since, until, _figures(report, hide, words), charts)
+    skipped = words.skipped.replace("%1", f"{report.skipped:,}") if report.skipped else ""
+    return Dashboard(since, until, _figures(report, hide, words), charts, problem=skipped)

@@ -38,6 +38,8 @@ def dashboard_words() -> DashboardWords:
         no_visits=tr("Staff", "No visits in this period yet"),
         topics_title=tr("Staff", "Topics opened (visits)"),
         no_topics=tr("Staff", "No topics opened in this period"),
+        skipped=tr("Staff", "Damaged records left out (a value of the wrong type or out of "
+                   "range): %1. Everything else is counted."),
         day=lambda day: interface_date(day, "d MMM"),
     )
 
