@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +16,8 @@ from PySide6.QtWidgets import QApplication
 from kiosk import paths
 from kiosk.config import Settings, load_settings
 from kiosk.content.loader import load_library
-from kiosk.content.model import Library
+from kiosk.content.model import Finding, Library, Severity, Site
+from kiosk.content.refresh import Fingerprint, load_in_time
 from kiosk.content.status import ContentStatus, log_status
 from kiosk.logs import setup_logging
 from kiosk.ui.heartbeat import Heartbeat
@@ -23,6 +25,7 @@ from kiosk.ui.i18n import Translations
 from kiosk.ui.theme import FONT_FAMILY
 
 log = logging.getLogger(__name__)
+START_SECONDS = 20.0  # longest the start waits for the content folder (a slow share: 2-5 s)
 
 
 @dataclass
@@ -45,14 +48,49 @@ def resolve_setup(config: str | None, data_dir: str | None, content: str | None)
     return Setup(settings, config_path, data, content_dir)
 
 
+@dataclass(frozen=True)
+class StartContent:
+    """What the kiosk shows at start, and what staff are told about the folder it read."""
+
+    library: Library  # the folder's content, or the shipped content in its place
+    status: ContentStatus  # the folder's load (shown=False when the shipped content stands in)
+    shown: Fingerprint  # the folder as loaded; () when it was not, so the watcher reads it
+
+
+def start_content(content_dir: Path, seconds: float = START_SECONDS, *,
+                  load: Callable[[Path], Library] = load_library) -> StartContent:
+    """Read the content folder within `seconds`. When it cannot be read in time, or nothing in
+    it can be shown, the kiosk starts on the shipped content (and the watcher keeps reading the
+    folder, which replaces it as soon as something in it can be shown)."""
+    loaded = load_in_time(content_dir, seconds, load=load)
+    now = datetime.now()
+    if loaded is None:
+        library = Library(content_dir, Site(), {}, {}, (Finding(
+            content_dir, 0, Severity.ERROR,
+            f"could not be read within {seconds:.0f} seconds (a network share that does not "
+            "answer, or a file the kiosk could not read)",
+            f"check the folder; run `rls-kiosk validate {content_dir}`"),))
+        shown: Fingerprint = ()
+    else:
+        shown, library = loaded
+    status = ContentStatus.of(library, now, shown=not library.is_empty)
+    log_status(status)
+    shipped = paths.shipped_content_dir()
+    if not library.is_empty or content_dir.resolve() == shipped.resolve():
+        if library.is_empty:
+            log.error("No content can be shown from %s; the kiosk shows \"Information is "
+                      "being updated\". Run `rls-kiosk validate %s` to see what to fix.",
+                      content_dir, content_dir)
+        return StartContent(library, status, shown)
+    log.error("No content can be shown from %s; the kiosk starts on the content it was "
+              "shipped with until the folder can be read. Run `rls-kiosk validate %s` to see "
+              "what to fix.", content_dir, content_dir)
+    return StartContent(load_library(shipped), status, ())
+
+
 def load_content(content_dir: Path) -> Library:
-    library = load_library(content_dir)
-    log_status(ContentStatus.of(library, datetime.now()))
-    if library.is_empty:
-        log.error("No content can be shown from %s; the kiosk shows \"Information is being "
-                  "updated\". Run `rls-kiosk validate %s` to see what to fix.",
-                  content_dir, content_dir)
-    return library
+    """The content to show (see `start_content`)."""
+    return start_content(content_dir).library
 
 
 def _qt_message(mode: QtMsgType, context: object, message: str) -> None:
@@ -91,7 +129,6 @@ class _FirstFrame(QObject):
 
 def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
               windowed: bool) -> int:
-    from kiosk.content.refresh import fingerprint
     from kiosk.crash import install_crash_handlers
     from kiosk.instance import AlreadyRunning, hold_instance_lock
     from kiosk.ui.content_watch import watch_content
@@ -108,12 +145,11 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
         print(f"rls-kiosk: {exc}", file=sys.stderr)
         return 1
     app = create_application()
-    shown = fingerprint(setup.content_dir)  # before loading: a change meanwhile is reloaded
-    library = load_content(setup.content_dir)
+    start = start_content(setup.content_dir)
     recorder = _open_recorder(setup)
-    window = KioskWindow(library, setup.settings, recorder, Translations())
+    window = KioskWindow(start.library, setup.settings, recorder, Translations())
     updater = watch_content(window, setup.content_dir, setup.settings.content_poll_seconds,
-                            ContentStatus.of(library, datetime.now()), shown)
+                            start.status, start.shown)
     mode = attach_kiosk_mode(window, StaffContext(setup.config_path, setup.data_dir,
                                                   setup.content_dir, recorder, content=updater),
                              locked=not windowed)

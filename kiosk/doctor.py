@@ -108,7 +108,7 @@ def check_content(folder: Path, today: date | None = None) -> Check:
     from kiosk.content.model import Severity, counts_text
     from kiosk.content.refresh import load_checked
 
-    library = load_checked(folder, today or date.today())
+    library = load_checked(folder, today or date.today(), reading_level=True)
     errors = library.errors
     sections = sum(len(c.sections) for c in library.languages.values())
     summary = (f"{folder}: {sections} sections in {len(library.languages)} language(s), "

@@ -7,10 +7,13 @@ and the file (or the one question, picture or key) with the error is left out.
 from __future__ import annotations
 
 import difflib
+import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from kiosk.content.frontmatter import FrontMatter, split_front_matter
 from kiosk.content.hazards import markdown_hazards, page_hazard
@@ -25,7 +28,11 @@ from kiosk.content.model import (
     Slide,
 )
 from kiosk.content.site import empty_placeholders, fill_placeholders, read_site
-from kiosk.content.textfile import TextFileError, read_text
+from kiosk.content.textfile import TextFileError, read_file, read_text
+from kiosk.logs import FILE_ONLY
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 SECTION_FILE_RE = re.compile(r"^(\d{2})-([a-z0-9][a-z0-9-]*)\.md$")
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -59,11 +66,34 @@ class _Loader:
     def warning(self, path: Path, line: int, message: str, hint: str = "") -> None:
         self.findings.append(Finding(path, line, "warning", message, hint))
 
+    def guarded(self, path: Path, fallback: T, read: Callable[[], T]) -> T:
+        """`read()`, or `fallback` with a finding about `path` when it raises anything: a
+        parser's own failure on strange input (a RecursionError, say) must cost that file,
+        never the start of the kiosk."""
+        try:
+            return read()
+        except Exception as exc:
+            log.error("Reading %s failed", path, exc_info=True, extra=FILE_ONLY)
+            self.error(path, 0, f"could not be read: the kiosk met a problem it does not know "
+                       f"({type(exc).__name__}: {str(exc)[:120]})",
+                       "look for something unusual in the file (very deep nesting, odd "
+                       "characters) and simplify it; the rest of the content is shown")
+            return fallback
+
+    def listing(self, folder: Path) -> list[Path]:
+        """The entries of `folder`, sorted; [] (reported) when it cannot be listed."""
+        try:
+            return sorted(folder.iterdir())
+        except OSError as exc:
+            self.error(folder, 0, f"cannot be listed ({exc.strerror or exc})",
+                       "check that the folder exists and that the kiosk may read it")
+            return []
+
     # -- files -----------------------------------------------------------------------------
     def read(self, path: Path) -> str | None:
-        if not self._inside(path):  # a link to a file or folder elsewhere
-            self.error(path, 0, "is a link to a file outside the content folder",
-                       "copy the file into the content folder instead")
+        """The text of a file inside the folder, or None (reported): the one way in for text."""
+        if not self._inside(path, path, 0, "is a link to a file outside the content folder",
+                            "copy the file into the content folder instead"):
             return None
         try:
             return read_text(path)
@@ -71,10 +101,17 @@ class _Loader:
             self.error(path, exc.line, exc.message, exc.hint)
             return None
 
-    def _inside(self, path: Path) -> bool:
+    def _inside(self, path: Path, source: Path, line: int, outside: str, hint: str) -> bool:
+        """True when `path`, links followed, is in the content folder; else reported against
+        `source` at `line` (a link that loops is named as one)."""
         try:
             path.resolve().relative_to(self.root_resolved)
+        except RuntimeError:  # Python 3.11's resolve() on a loop of links
+            self.error(source, line, f"{_quoted(path, source)}is a link that leads back to "
+                       "itself (a loop)", "delete the link and put the real file there")
+            return False
         except (ValueError, OSError):
+            self.error(source, line, outside, hint)
             return False
         return True
 
@@ -120,9 +157,9 @@ class _Loader:
                        "put the picture in the content folder and use a relative path")
             return None
         target = (source.parent / ref)
-        if not self._inside(target):
-            self.error(source, line, f'picture "{ref}" is outside the content folder',
-                       "put the picture in the content folder and use a relative path")
+        if not self._inside(target, source, line, f'picture "{ref}" is outside the content '
+                            "folder", "put the picture in the content folder and use a "
+                            "relative path"):
             return None
         key = target.resolve().relative_to(self.root_resolved).as_posix()
         if key in self.images:
@@ -131,27 +168,18 @@ class _Loader:
             self.error(source, line, f'"{ref}" is not a picture the kiosk can show',
                        "use an .svg, .png or .jpg file")
             return None
-        try:
-            size = target.stat().st_size
-            if not target.is_file():
-                raise FileNotFoundError
-        except OSError:
+        if not target.exists():
             self.error(source, line, f'picture "{ref}" does not exist',
                        "check the file name and folder (names are case-sensitive)")
             return None
-        if size > MAX_IMAGE_BYTES:
-            self.error(source, line, f'picture "{ref}" is too large ({size // 1024 // 1024} MB)',
-                       "make it smaller than 2 MB")
+        try:
+            data = read_file(target, MAX_IMAGE_BYTES, "make it smaller than 2 MB")
+        except TextFileError as exc:
+            self.error(source, line, f'picture "{ref}" {exc.message}', exc.hint)
             return None
-        if size > LARGE_IMAGE_BYTES:
+        if len(data) > LARGE_IMAGE_BYTES:
             self.warning(source, line, f'picture "{ref}" is over 2 MB',
                          "a smaller picture loads faster")
-        try:
-            data = target.read_bytes()
-        except OSError as exc:
-            self.error(source, line, f'picture "{ref}" cannot be read ({exc.strerror})',
-                       "check the file's permissions")
-            return None
         if not _looks_like_image(target.suffix.lower(), data):
             self.error(source, line, f'"{ref}" is not a valid picture file',
                        "open it in a picture editor and save it again as SVG, PNG or JPEG")
@@ -167,6 +195,11 @@ class _Loader:
             alt = match.group(1)
             return f"![{alt}]({IMAGE_SCHEME}{key})" if key else f"*{alt}*" if alt else ""
         return IMAGE_RE.sub(replace, body)
+
+
+def _quoted(path: Path, source: Path) -> str:
+    """`"name" ` when a finding about `path` is reported against another file."""
+    return "" if path == source else f'"{path.name}" '
 
 
 def _looks_like_image(suffix: str, data: bytes) -> bool:
@@ -207,9 +240,16 @@ def split_pages(body: str, first_line: int) -> list[Page]:
 
 def _site_from_folders(root: Path) -> Site:
     """Without a usable site.toml, offer every language folder that holds a section."""
+    def has_sections(folder: Path) -> bool:
+        try:
+            return folder.is_dir() and any(SECTION_FILE_RE.match(f.name)
+                                           for f in folder.iterdir())
+        except OSError:
+            return False
+
     try:
-        found = sorted(p.name for p in root.iterdir() if p.is_dir() and SLUG_RE.match(p.name)
-                       and any(SECTION_FILE_RE.match(f.name) for f in p.iterdir()))
+        found = sorted(p.name for p in root.iterdir() if SLUG_RE.match(p.name)
+                       and has_sections(p))
     except OSError:
         found = []
     if not found:
@@ -355,7 +395,7 @@ def load_language(loader: _Loader, lang: str, site: Site) -> LanguageContent | N
                      f'create it, or remove "{lang}" from site.toml')
         return None
     sections: dict[str, Section] = {}
-    for path in sorted(folder.iterdir()):
+    for path in loader.listing(folder):
         name = path.name
         if path.is_dir():
             if SECTION_FILE_RE.match(name):
@@ -368,7 +408,7 @@ def load_language(loader: _Loader, lang: str, site: Site) -> LanguageContent | N
             loader.warning(path, 0, "is not named like a section file, so it is not shown",
                            'name it like "03-my-topic.md" (two digits, dash, lower-case words)')
             continue
-        section = load_section(loader, path, lang, site)
+        section = loader.guarded(path, None, lambda p=path: load_section(loader, p, lang, site))
         if section is None:
             continue
         if section.slug in sections:
@@ -378,13 +418,17 @@ def load_language(loader: _Loader, lang: str, site: Site) -> LanguageContent | N
         sections[section.slug] = section
     quiz_title, quiz = ("", ())
     if (folder / "quiz.md").exists():
-        quiz_title, quiz = load_quiz(loader, folder / "quiz.md")
+        quiz_title, quiz = loader.guarded(folder / "quiz.md", ("", ()),
+                                          lambda: load_quiz(loader, folder / "quiz.md"))
     elif sections:
         loader.warning(folder / "quiz.md", 0, "is missing, so the quiz is not offered in "
                        f'"{lang}"', "add one (see content/README.md), or leave it out on purpose")
-    attract_title, slides = _load_pages_file(loader, folder / "attract.md", ATTRACT_KEYS)
+    attract = folder / "attract.md"
+    attract_title, slides = loader.guarded(
+        attract, ("", []), lambda: _load_pages_file(loader, attract, ATTRACT_KEYS))
     disclaimer = folder / "disclaimer.md"
-    dis_title, dis_pages = _load_pages_file(loader, disclaimer, DISCLAIMER_KEYS)
+    dis_title, dis_pages = loader.guarded(
+        disclaimer, ("", []), lambda: _load_pages_file(loader, disclaimer, DISCLAIMER_KEYS))
     dis_short = ""
     if disclaimer.exists() and (text := loader.read(disclaimer)) is not None:
         dis_short = split_front_matter(text).text("short")
@@ -424,11 +468,13 @@ def load_library(root: Path) -> Library:
         loader.error(root, 0, "the content folder does not exist",
                      "check the content_dir setting or the --content option")
         return Library(root, Site(), {}, {}, tuple(loader.findings))
-    site = load_site(loader)
+    site = loader.guarded(root / "site.toml", None, lambda: load_site(loader)) \
+        or _site_from_folders(root)
     shared_notice = _notice(loader, root / "notice.md")
     languages: dict[str, LanguageContent] = {}
     for lang in site.languages:
-        content = load_language(loader, lang, site)
+        content = loader.guarded(root / lang, None, lambda lang=lang: load_language(loader, lang,
+                                                                                     site))
         if content is not None:
             languages[lang] = replace(content, notice=content.notice or shared_notice)
     return Library(root, site, languages, dict(loader.images), tuple(loader.findings))

@@ -6,6 +6,7 @@ background thread, so a slow network share never freezes the screen.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable
@@ -15,7 +16,9 @@ from pathlib import Path
 from kiosk.content.loader import load_library
 from kiosk.content.model import Library
 from kiosk.content.validate import with_checks
+from kiosk.logs import FILE_ONLY
 
+log = logging.getLogger(__name__)
 Fingerprint = tuple[tuple[str, int, int], ...]
 MAX_ENTRIES = 20_000  # a content folder has dozens of files; stop counting somewhere sane
 
@@ -45,6 +48,30 @@ def in_background(job: Callable[[], None]) -> None:
     """Run a content read in a daemon thread: a hung network share must never hold up the
     screen or the kiosk's exit."""
     threading.Thread(target=job, name="content-reload", daemon=True).start()
+
+
+def load_in_time(root: Path, seconds: float, *,
+                 load: Callable[[Path], Library] = load_library,
+                 ) -> tuple[Fingerprint, Library] | None:
+    """`root`'s fingerprint and content, read in a daemon thread; None when that took longer
+    than `seconds` or failed (logged). A hung network share or a folder the loader has never
+    seen the like of must not keep the kiosk from starting: the thread is left to finish or
+    hang on its own."""
+    result: list[tuple[Fingerprint, Library]] = []
+    done = threading.Event()
+
+    def job() -> None:
+        try:
+            result.append((fingerprint(root), load(root)))
+        except Exception:
+            log.error("Reading the content folder %s failed", root, exc_info=True,
+                      extra=FILE_ONLY)
+        finally:
+            done.set()
+
+    in_background(job)
+    done.wait(seconds)
+    return result[0] if result else None
 
 
 def load_checked(root: Path, today: date, *, reading_level: bool = False) -> Library:

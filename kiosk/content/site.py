@@ -59,12 +59,31 @@ def read_site(report: Reporter, path: Path) -> Site | None:
                      'check quotes and brackets, e.g. name = "Clinic"; until then every '
                      "language folder is shown, without clinic details")
         return None
+    except RecursionError:  # tables or lists nested hundreds deep
+        report.error(path, _deepest_line(text), "is nested too deeply to read (brackets "
+                     "or braces inside each other hundreds of times)",
+                     "site.toml needs only [clinic], [languages] and [theme]; remove the "
+                     "nesting; until then every language folder is shown, without clinic "
+                     "details")
+        return None
     _check_tables(report, path, text, raw)
     available, default = _languages(report, path, text, _table(raw, "languages"))
     base, by_language = _clinic(report, path, text, _table(raw, "clinic"), available)
     return Site(**base, languages=tuple(available), default_language=default,
                 colours=_colours(report, path, text, _table(raw, "theme")),
                 by_language=by_language)
+
+
+def _deepest_line(text: str) -> int:
+    """Line where brackets and braces are open deepest (quotes are not told apart: this only
+    points a person at the place to look)."""
+    depth = deepest = line = 0
+    for number, row in enumerate(text.split("\n"), start=1):
+        for char in row:
+            depth += (char in "[{") - (char in "]}")
+            if depth > deepest:
+                deepest, line = depth, number
+    return line
 
 
 def fill_placeholders(text: str, site: Site) -> str:

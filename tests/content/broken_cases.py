@@ -8,8 +8,10 @@ well). `expect` lists (file, line, words of the message) that must be reported a
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,6 +73,27 @@ def _symlinks(root: Path) -> None:
         SECTION_HEAD + "![A linked picture](../images/linked.svg)\n", encoding="utf-8")
 
 
+def _special_file(root: Path) -> None:
+    """A named pipe where a section is expected: opening it the usual way waits forever."""
+    os.mkfifo(root / "en" / "04-pipe.md")
+
+
+def _symlink_loop(root: Path) -> None:
+    (root / "en" / "04-loop.md").symlink_to("04-loop.md")
+    (root / "en" / "05-ring-a.md").symlink_to("05-ring-b.md")
+    (root / "en" / "05-ring-b.md").symlink_to("05-ring-a.md")
+    (root / "images" / "loop.svg").symlink_to("loop.svg")
+    (root / "en" / "06-loop-picture.md").write_text(
+        SECTION_HEAD + "![A looping picture](../images/loop.svg)\n", encoding="utf-8")
+
+
+def _deep_toml(root: Path) -> None:
+    depth = sys.getrecursionlimit() + 100
+    (root / "site.toml").write_text(
+        '[clinic]\nname = "Test Clinic"\n\n[languages]\navailable = ["en", "es"]\n'
+        f"deep = {'[' * depth}{']' * depth}\n", encoding="utf-8")
+
+
 def _no_spanish(root: Path) -> None:
     shutil.rmtree(root / "es")
 
@@ -125,6 +148,14 @@ CASES: tuple[Case, ...] = (
          good={g for g in GOOD if g[0] == "en"}),
     Case("folder-like-section", (("en/04-sleep.md", 0, "is a folder named like a section"),),
          _folder_like_section),
+    Case("special-file", (("en/04-pipe.md", 0, "is not a regular file"),), _special_file),
+    Case("symlink-loop", (("en/04-loop.md", 0, "is a link that leads back to itself"),
+                          ("en/05-ring-a.md", 0, "is a link that leads back to itself"),
+                          ("en/05-ring-b.md", 0, "is a link that leads back to itself"),
+                          ("en/06-loop-picture.md", 8, '"loop.svg" is a link that leads back'),
+                          ), _symlink_loop),
+    Case("toml-nested-too-deep", (("site.toml", 6, "is nested too deeply to read"),),
+         _deep_toml),
 )
 
 
