@@ -43,7 +43,8 @@ LARGE_IMAGE_BYTES = 2 * 1024 * 1024
 IMAGE_SCHEME = "kiosk-img:"
 SPECIAL_FILES = {"quiz.md", "attract.md", "disclaimer.md", "notice.md", "readme.md"}
 
-SECTION_KEYS = {"title", "subtitle", "icon", "review_date", "sources", "show_from", "show_until"}
+SECTION_KEYS = {"title", "subtitle", "icon", "review_date", "sources", "show_from", "show_until",
+                "take_home"}
 QUIZ_KEYS = {"title"}
 ATTRACT_KEYS = {"title"}
 DISCLAIMER_KEYS = {"title", "short"}
@@ -302,6 +303,7 @@ def load_section(loader: _Loader, path: Path, lang: str, site: Site) -> Section 
     if fm.text("icon"):
         icon = loader.picture(path, fm.lines["icon"], fm.text("icon")) or ""
     sources = fm.values.get("sources", [])
+    take_home = fm.values.get("take_home", [])
     return Section(
         slug=match.group(2), order=int(match.group(1)), lang=lang, path=path, title=title,
         subtitle=fm.text("subtitle"), icon=icon,
@@ -309,6 +311,7 @@ def load_section(loader: _Loader, path: Path, lang: str, site: Site) -> Section 
         sources=tuple(sources) if isinstance(sources, list) else (str(sources),),
         pages=pages, show_from=loader.date_value(path, fm, "show_from"),
         show_until=loader.date_value(path, fm, "show_until"),
+        take_home=tuple(take_home) if isinstance(take_home, list) else (take_home,),
         key_lines=tuple(fm.lines.items()))
 
 

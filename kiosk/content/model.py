@@ -86,6 +86,7 @@ class Section:
     pages: tuple[Page, ...] = ()
     show_from: date | None = None
     show_until: date | None = None
+    take_home: tuple[str, ...] = ()  # "Keep these points": lines a patient can take home
     key_lines: tuple[tuple[str, int], ...] = ()  # front-matter key -> line, for findings
 
     def line_of(self, key: str) -> int:

@@ -48,3 +48,34 @@ def qr_side(url: str, at_most: int) -> int:
     code scans best), and never less than one pixel a module."""
     units = _code(url).symbol_size(border=BORDER)[0]
     return max(units, at_most // units * units)
+
+
+# Codes of plain text (a patient's take-home list): at most this version, 97x97 modules. With
+# the quiet zone that is 105 modules, 420 px at 4 px a module: under half of a 1080p screen's
+# height, so a phone at arm's length resolves every module.
+TEXT_MAX_VERSION = 20
+
+
+def _text_code(text: str):  # -> segno.QRCode
+    """`text` as UTF-8 bytes (never Latin-1, which segno would pick for Spanish), error
+    correction M exactly (not raised to Q or H when there is room), no ECI header: phone cameras
+    recognise UTF-8 by itself, and some readers show an ECI header as stray characters."""
+    import segno
+
+    return segno.make(text, error="m", micro=False, encoding="utf-8", eci=False,
+                      boost_error=False)
+
+
+def text_fits(text: str) -> bool:
+    """True when `text` fits one code of at most TEXT_MAX_VERSION."""
+    import segno
+
+    try:
+        return _text_code(text).version <= TEXT_MAX_VERSION
+    except segno.DataOverflowError:
+        return False
+
+
+def text_matrix(text: str) -> tuple[bytes, ...]:
+    """The code for `text` as rows of modules (1 dark, 0 light), without the quiet zone."""
+    return tuple(bytes(row) for row in _text_code(text).matrix)

@@ -19,6 +19,7 @@ from pathlib import Path
 from kiosk.content.links import Link, find_links
 from kiosk.content.model import Finding, LanguageContent, Library, Page, Section, Severity
 from kiosk.content.render import ALLOWED_TAGS
+from kiosk.content.take_home import section_findings as take_home_findings
 
 MAX_GRADE = 8.0
 REVIEW_MONTHS = 12
@@ -55,6 +56,7 @@ def check_library(library: Library, today: date, *,
             found += _section_dates(section, today)
             found += _page_text(section.path, section.pages, slugs)
             found += grade(section.path, section.pages, lang)
+            found += take_home_findings(section, library.site)
         found += _quiz(library.root / lang / "quiz.md", content, slugs)
         found += grade(library.root / lang / "quiz.md", _quiz_pages(content), lang)
         for name, pages in (("attract.md", [Page(s.title, s.markdown, 0) for s in
