@@ -195,6 +195,22 @@
         <translation>Escanee con la cámara de su teléfono</translation>
     </message>
     <message>
+        <source>Keep my list</source>
+        <translation>Llevar mi lista</translation>
+    </message>
+    <message>
+        <source>Keep my list: show the items you ticked as a QR code</source>
+        <translation>Llevar mi lista: mostrar lo que marcó como código QR</translation>
+    </message>
+    <message>
+        <source>Keep these points</source>
+        <translation>Llevar estos puntos</translation>
+    </message>
+    <message>
+        <source>Keep these points: show them as a QR code</source>
+        <translation>Llevar estos puntos: mostrarlos como código QR</translation>
+    </message>
+    <message>
         <source>Page %1 of %2</source>
         <translation>Página %1 de %2</translation>
     </message>
@@ -596,6 +612,41 @@ rls-kiosk set-pin</translation>
     <message>
         <source>Database was damaged and moved aside to %1; a new one was started.</source>
         <translation>La base de datos estaba dañada y se movió a %1; se empezó una nueva.</translation>
+    </message>
+</context>
+<context>
+    <name>TakeHome</name>
+    <message>
+        <source>QR code</source>
+        <translation>Código QR</translation>
+    </message>
+    <message>
+        <source>Back to the page</source>
+        <translation>Volver a la página</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Teléfono: %1</translation>
+    </message>
+    <message>
+        <source>Your list</source>
+        <translation>Su lista</translation>
+    </message>
+    <message>
+        <source>Scan with your phone camera: the items you ticked and our phone number, as text. Nothing is saved.</source>
+        <translation>Escanee con la cámara de su teléfono: lo que marcó y nuestro teléfono, como texto. No se guarda nada.</translation>
+    </message>
+    <message>
+        <source>Points to keep</source>
+        <translation>Puntos para llevar</translation>
+    </message>
+    <message>
+        <source>Scan with your phone camera: these points and our phone number, as text. Nothing is saved.</source>
+        <translation>Escanee con la cámara de su teléfono: estos puntos y nuestro teléfono, como texto. No se guarda nada.</translation>
+    </message>
+    <message>
+        <source>Only the first %1 of the %2 items fit in one code.</source>
+        <translation>Solo caben en un código los primeros %1 de %2 elementos.</translation>
     </message>
 </context>
 <context>

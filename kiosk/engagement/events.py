@@ -38,6 +38,8 @@ EVENT_FIELDS: dict[str, frozenset[str]] = {
     "idle_reset": frozenset(),
     "visit_end": frozenset({"reason", "seconds"}),
     "staff_login": frozenset({"ok"}),
+    # A take-home code was shown, holding `total` items: never which ones.
+    "take_home": frozenset({"total"}),
 }
 
 # Largest number accepted in a count or duration field (a day in seconds is 86 400).

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 PREVIEW_SEED = 1  # the same quiz questions in every preview, so reviews compare like with like
 # Kinds of screen `--screens` can pick; file names start with "<lang>-<kind>".
-SCREEN_KINDS = ("attract", "home", "reader", "quiz", "disclaimer", "sources", "idle", "staff")
+SCREEN_KINDS = ("attract", "home", "reader", "takehome", "quiz", "disclaimer", "sources",
+                "idle", "staff")
+TICKED_IN_PREVIEW = 3  # items ticked on a page with a task list before "Keep my list"
 
 
 class PreviewRecorder:
@@ -54,6 +56,8 @@ def _screens(window: KioskWindow, lang: str, kinds: Collection[str]) -> Iterator
             for page in range(len(section.pages)):
                 window.open_section(section.slug, page)
                 yield f"{lang}-reader-{section.order:02d}-{section.slug}-p{page + 1}"
+    if "takehome" in kinds:
+        yield from _take_home_screens(window, lang)
     if "quiz" in kinds and window.library.content_for(lang).quiz:
         yield from _quiz_screens(window, lang)
     if "disclaimer" in kinds:
@@ -67,6 +71,27 @@ def _screens(window: KioskWindow, lang: str, kinds: Collection[str]) -> Iterator
         window.idle.idle_timer.timeout.emit()
         yield f"{lang}-idle"
     window.reset_visit("attract")
+
+
+def _take_home_screens(window: KioskWindow, lang: str) -> Iterator[str]:
+    """Each page with a task list with its first items ticked, then its "Keep my list" code;
+    each section's "Keep these points" code."""
+    for section, _ in window.sections():
+        name = f"{lang}-takehome-{section.order:02d}-{section.slug}"
+        for page in range(len(section.pages)):
+            window.open_section(section.slug, page)
+            toggles = [t for ts in window.reader.tasks.toggles for t in ts]
+            if not toggles:
+                continue
+            for toggle in toggles[:TICKED_IN_PREVIEW]:
+                toggle.setChecked(True)
+            yield f"{name}-p{page + 1}-ticked"
+            window.show_take_home("list")
+            yield f"{name}-p{page + 1}-list"
+        if section.take_home:
+            window.open_section(section.slug)
+            window.show_take_home("points")
+            yield f"{name}-points"
 
 
 def _quiz_screens(window: KioskWindow, lang: str) -> Iterator[str]:

@@ -18,7 +18,9 @@ from kiosk.content.loader import IMAGE_SCHEME
 from kiosk.content.model import Page
 from kiosk.content.qr import QR_SCHEME, qr_side, qr_svg, url_of_key
 from kiosk.content.render import markdown_to_html
+from kiosk.content.take_home import Block, page_blocks
 from kiosk.ui.i18n import tr
+from kiosk.ui.task_list import TaskPage
 from kiosk.ui.theme import Theme
 from kiosk.ui.touch import SwipeDetector, enable_kinetic_scroll
 from kiosk.ui.widgets import (
@@ -114,6 +116,8 @@ class ReaderScreen(ScreenWidget):
     page_requested = Signal(int)  # +1 next, -1 back
     link_activated = Signal(str)
     listen_requested = Signal()  # Listen, or Stop while reading aloud
+    ticked_changed = Signal(int, object)  # a task list's number on the page, its ticked items
+    keep_requested = Signal(str)  # "list" (the ticked items) or "points" (the section's)
 
     def __init__(self) -> None:
         super().__init__()
@@ -125,6 +129,11 @@ class ReaderScreen(ScreenWidget):
         self.browser.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
         self.swipe = SwipeDetector(self.browser.viewport())
         self.swipe.swiped.connect(self.page_requested.emit)
+        self.tasks = TaskPage()  # instead of the browser on a page with task lists
+        self.tasks.setVisible(False)
+        self.tasks.link_activated.connect(self.link_activated.emit)
+        self.tasks.ticked_changed.connect(self.ticked_changed.emit)
+        self.tasks.keep_requested.connect(self.keep_requested.emit)
         self.home_button = touch_button(name="HomeButton")
         self.back_button = touch_button(name="BackButton")
         self.next_button = touch_button(role="primary", name="NextButton")
@@ -151,6 +160,7 @@ class ReaderScreen(ScreenWidget):
         column.addWidget(self.page_title)
         column.addWidget(self.note)
         column.addWidget(self.browser, 1)
+        column.addWidget(self.tasks, 1)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.column, 1, Qt.AlignmentFlag.AlignHCenter)
         self._layout.addLayout(nav)
@@ -159,6 +169,12 @@ class ReaderScreen(ScreenWidget):
 
     def retranslate(self) -> None:
         name_home_button(self.home_button)
+        self.tasks.keep_list.setText(tr("Reader", "Keep my list"))
+        self.tasks.keep_list.setAccessibleName(
+            tr("Reader", "Keep my list: show the items you ticked as a QR code"))
+        self.tasks.keep_points.setText(tr("Reader", "Keep these points"))
+        self.tasks.keep_points.setAccessibleName(
+            tr("Reader", "Keep these points: show them as a QR code"))
         self.back_button.setText("‹  " + tr("Reader", "Back"))
         self.back_button.setAccessibleName(tr("Reader", "Previous page"))
         self.set_listen(self.listen_button.isVisibleTo(self), self._speaking)
@@ -168,6 +184,7 @@ class ReaderScreen(ScreenWidget):
         self._layout.setContentsMargins(margin, margin, margin, spacing)
         self._layout.setSpacing(spacing)
         limit_measure(self.column, theme, self.width() - 2 * margin)
+        self.tasks.apply_theme(theme)
         self._theme = theme
         self._arrange_nav()
 
@@ -225,17 +242,38 @@ class ReaderScreen(ScreenWidget):
 
     def show_page(self, *, section_title: str, page: Page, index: int, count: int,
                   next_text: str, next_name: str, note: str, reviewed: date | None,
-                  lang: str, images: dict[str, bytes], theme: Theme) -> None:
+                  lang: str, images: dict[str, bytes], theme: Theme,
+                  ticked: dict[int, frozenset[int]] | None = None, points: bool = False) -> None:
+        """Show `page`; a page with task lists (ticked as in `ticked`, by list number) or,
+        with `points`, the section's take-home points is shown with its toggles and buttons."""
         self.section_label.setText(section_title)
         self.page_title.setText(page.title or section_title)
         self.note.setText(note)
         self.note.setVisible(bool(note))
-        html = markdown_to_html(page.markdown, tr("Reader", "Scan with your phone camera"))
+        caption = tr("Reader", "Scan with your phone camera")
+        reviewed_html = ""
         if reviewed is not None and index == count - 1:
             month = QLocale(lang).toString(reviewed, "MMMM yyyy")
             label = tr("Reader", "Last reviewed:")  # outside the f-string: lupdate skips those
-            html += f'<p class="muted">{label} {month}</p>'
-        self.browser.show_html(html, images, theme)
+            reviewed_html = f'<p class="muted">{label} {month}</p>'
+        blocks = page_blocks(page.markdown)
+        with_tasks = points or any(block.tasks for block in blocks)
+        self.browser.setVisible(not with_tasks)
+        self.tasks.setVisible(with_tasks)
+        if with_tasks:
+            html_of = {n: markdown_to_html(b.markdown, caption) for n, b in enumerate(blocks)
+                       if b.tasks is None}
+            if reviewed_html and html_of and max(html_of) == len(blocks) - 1:
+                html_of[len(blocks) - 1] += reviewed_html
+            elif reviewed_html:
+                html_of[len(blocks)] = reviewed_html
+                blocks = (*blocks, Block())
+            self.tasks.show_blocks(blocks, ticked or {}, points, html_of, images, theme)
+            self.browser.clear()
+        else:
+            self.tasks.clear()
+            self.browser.show_html(markdown_to_html(page.markdown, caption) + reviewed_html,
+                                   images, theme)
         self.dots.set_position(index, count)
         self.dots.setAccessibleName(tr("Reader", "Page %1 of %2").replace("%1", str(index + 1))
                                     .replace("%2", str(count)))

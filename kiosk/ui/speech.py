@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QLocale, QObject, Signal
 
 from kiosk.content.render import markdown_to_html
+from kiosk.content.take_home import without_task_marks
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ _TAG_RE = re.compile(r"<[^>]+>")
 
 def speech_text(title: str, markdown: str) -> str:
     """A page as sentences to speak: the title, then every paragraph and list item in turn."""
-    html = _BLOCK_END_RE.sub("\n", markdown_to_html(markdown))
+    html = _BLOCK_END_RE.sub("\n", markdown_to_html(without_task_marks(markdown)))
     return spoken([title, *(html_module.unescape(_TAG_RE.sub("", line))
                             for line in html.split("\n"))])
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
 from kiosk.config import Settings
 from kiosk.content.model import Library, Section
 from kiosk.content.render import markdown_to_html
+from kiosk.content.take_home import page_blocks
 from kiosk.ui.attract import AttractScreen, plain_slides
 from kiosk.ui.document import DocumentScreen, UpdatingScreen
 from kiosk.ui.footer import Footer, language_name
@@ -32,6 +33,7 @@ from kiosk.ui.overlay import IdleOverlay
 from kiosk.ui.quiz_flow import QuizFlow
 from kiosk.ui.reader import ReaderScreen
 from kiosk.ui.speech import ReadAloud, speech_text
+from kiosk.ui.take_home import TakeHomeScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import ScreenWidget
 
@@ -73,12 +75,17 @@ class KioskWindow(QWidget):
         self._theme: Theme | None = None
         self._document: tuple[str, str, str] | None = None
         self.pending_library: Library | None = None  # new content waiting for the attract screen
+        # The visit's ticks: (section, page, list on the page) -> ticked items. Kept by position,
+        # so a list ticked in one language is the same list in another; forgotten at the reset.
+        self.ticked: dict[tuple[str, int, int], frozenset[int]] = {}
+        self._take_home: tuple[str, int, str] | None = None  # section, page, "list"/"points"
 
         self.attract = AttractScreen()
         self.home = HomeScreen()
         self.reader = ReaderScreen()
         self.document = DocumentScreen()
         self.updating = UpdatingScreen()
+        self.take_home = TakeHomeScreen()
         self.quiz = QuizFlow(recorder, clock, rng or random.Random(),
                              lambda: self.library.content_for(self.language), self._section_title)
         self.stack = QStackedWidget()
@@ -107,6 +114,10 @@ class KioskWindow(QWidget):
         self.reader.page_requested.connect(self.turn_page)
         self.reader.link_activated.connect(self._link_activated)
         self.reader.listen_requested.connect(self.toggle_read_aloud)
+        self.reader.ticked_changed.connect(self._ticked_changed)
+        self.reader.keep_requested.connect(self.show_take_home)
+        self.take_home.back_requested.connect(self._back_from_take_home)
+        self.take_home.home_requested.connect(self.show_home)
         self.quiz.question_screen.listen_requested.connect(self.toggle_read_aloud)
         self.quiz.question_screen.question_shown.connect(self._question_shown)
         self.document.home_requested.connect(self.show_home)
@@ -241,7 +252,7 @@ class KioskWindow(QWidget):
 
     def _screens(self) -> tuple[ScreenWidget, ...]:
         return (self.attract, self.home, self.reader, self.document, self.updating,
-                self.quiz.question_screen, self.quiz.results_screen)
+                self.quiz.question_screen, self.quiz.results_screen, self.take_home)
 
     def go_attract(self) -> None:
         self.idle.stop()
@@ -351,8 +362,54 @@ class KioskWindow(QWidget):
         self.reader.show_page(section_title=section.title, page=section.pages[index],
                               index=index, count=count, next_text=next_text, next_name=next_name,
                               note=note, reviewed=section.review_date, lang=section.lang,
-                              images=self.library.images, theme=self.theme)
+                              images=self.library.images, theme=self.theme,
+                              ticked=self._page_ticks(section, index),
+                              points=bool(section.take_home))
         self.reader.set_listen(self.read_aloud.can_speak(section.lang), self.read_aloud.speaking)
+
+    # -- take-home codes -----------------------------------------------------------------
+    def _page_ticks(self, section: Section, page: int) -> dict[int, frozenset[int]]:
+        """Each task list's ticked items on a page: this visit's, else as the file marks them."""
+        lists = [b.tasks for b in page_blocks(section.pages[page].markdown) if b.tasks]
+        return {n: self.ticked.get((section.slug, page, n), frozenset(tasks.ticked))
+                for n, tasks in enumerate(lists)}
+
+    def _ticked_changed(self, number: int, ticked: frozenset[int]) -> None:
+        if self.position is not None:
+            self.ticked[(self.position.slug, self.position.page, number)] = ticked
+
+    def show_take_home(self, kind: str) -> None:
+        """"Keep my list" (kind "list") or "Keep these points" ("points") on the page shown."""
+        if self.position is None or (found := self.section(self.position.slug)) is None:
+            return
+        slug, page = self.position.slug, self.position.page
+        self._leave_page()
+        self._take_home = (slug, page, kind)
+        self.footer.show()
+        self.stack.setCurrentWidget(self.take_home)
+        made = self._show_take_home_code(found[0])
+        self.recorder.record("take_home", total=made)
+
+    def _show_take_home_code(self, section: Section) -> int:
+        """Draw the take-home code in the visit's language; returns how many items it holds."""
+        assert self._take_home is not None
+        _, page, kind = self._take_home
+        if kind == "points":
+            title, items = section.title, list(section.take_home)
+        else:
+            shown = section.pages[page]
+            ticks = self._page_ticks(section, page)
+            lists = [b.tasks for b in page_blocks(shown.markdown) if b.tasks]
+            title = shown.title or section.title
+            items = [item for n, tasks in enumerate(lists) for i, item in enumerate(tasks.items)
+                     if i in ticks[n]]
+        site = self.library.site.in_language(self.language)
+        return self.take_home.show_items(kind, title, items, site).kept
+
+    def _back_from_take_home(self) -> None:
+        if self._take_home is not None:
+            slug, page, _ = self._take_home
+            self.open_section(slug, page)
 
     def toggle_read_aloud(self) -> None:
         """Listen on the reader or a quiz question: read it in a voice of its language, or stop."""
@@ -436,6 +493,16 @@ class KioskWindow(QWidget):
         elif current is self.document and self._document:
             _, title, body = self._document
             self.document.show_document(title, body, self.library.images, self.theme)
+        elif current is self.take_home:
+            self._refresh_take_home()
+
+    def _refresh_take_home(self) -> None:
+        """The code again (another language or text size), or the page's topic if it is gone."""
+        found = self.section(self._take_home[0]) if self._take_home else None
+        if found is None or self._take_home[1] >= len(found[0].pages):
+            self.show_home()
+        else:
+            self._show_take_home_code(found[0])
 
     # -- the visit's settings ------------------------------------------------------------
     def set_language(self, lang: str) -> None:
@@ -464,6 +531,8 @@ class KioskWindow(QWidget):
                 self._document[0]]()
         elif current in (self.quiz.question_screen, self.quiz.results_screen):
             self.quiz.language_changed()
+        elif current is self.take_home:
+            self._refresh_take_home()
 
     def set_text_size(self, size: str) -> None:
         if size != self.text_size:
@@ -508,6 +577,8 @@ class KioskWindow(QWidget):
             self.recorder.record("visit_end", reason=reason, seconds=seconds)
         self.visit_started = None
         self._document = None
+        self.ticked.clear()
+        self._take_home = None
         language_changed = self.language != self.default_language()
         look_changed = (self.text_size, self.theme_name) != (self.settings.text_size,
                                                             self.settings.theme)
