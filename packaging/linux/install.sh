@@ -167,9 +167,12 @@ else
     say "settings in $CONF/kiosk.toml kept"
 fi
 # The kiosk account changes settings from staff mode (PIN, text size), so it may write here.
+# Only it and root read them: the file holds the staff PIN's hash, and a 4-digit PIN's hash is
+# cracked offline in minutes by anyone who can read it.
 run_live chown root:"$group" "$CONF" "$settings"
-chmod 2775 "$root$CONF"
-chmod 0664 "$settings"
+chmod 2770 "$root$CONF"
+chmod 0660 "$settings"
+[ ! -f "$settings.bak" ] || chmod 0660 "$settings.bak"
 
 # --- how it starts -------------------------------------------------------------------------
 state="$root$CONF/install-state"

@@ -56,7 +56,7 @@ def test_install_lays_out_program_data_settings_and_session(staged: Path) -> Non
     assert (staged / "var/lib/rls-kiosk/content/en/01-a.md").read_text() == "shipped v1\n"
     settings = staged / "etc/rls-kiosk/kiosk.toml"
     assert 'content_dir = "/var/lib/rls-kiosk/content"' in settings.read_text()
-    assert mode(settings) == 0o664 and mode(settings.parent) == 0o2775
+    assert mode(settings) == 0o660 and mode(settings.parent) == 0o2770
     unit = (staged / "etc/systemd/system/rls-kiosk.service").read_text()
     assert "ExecStart=/usr/bin/cage -- /opt/rls-kiosk/rls-kiosk supervise" in unit
     assert "Restart=always" in unit and "PAMName=rls-kiosk" in unit
