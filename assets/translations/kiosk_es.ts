@@ -262,12 +262,26 @@
         <translation>Escriba el PIN del personal y toque Aceptar.</translation>
     </message>
     <message>
-        <source>Wrong PIN. %1 more tries before the pad locks for 5 minutes.</source>
-        <translation>PIN incorrecto. Le quedan %1 intentos antes de que el teclado se bloquee por 5 minutos.</translation>
+        <source>Wrong PIN. %1 more tries before the pad locks for %2.</source>
+        <translation>PIN incorrecto. Le quedan %1 intentos antes de que el teclado se bloquee por %2.</translation>
     </message>
     <message>
-        <source>Too many wrong PINs. Try again in %1.</source>
-        <translation>Demasiados PIN incorrectos. Vuelva a intentarlo en %1.</translation>
+        <source>Wrong PIN. %1 more tries before the pad is blocked until clinic IT sets the PIN again.</source>
+        <translation>PIN incorrecto. Le quedan %1 intentos antes de que el teclado quede bloqueado hasta que el personal de informática vuelva a configurar el PIN.</translation>
+    </message>
+    <message>
+        <source>Checking the PIN...</source>
+        <translation>Comprobando el PIN...</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs (%2 since the last right one). Try again in %1.</source>
+        <translation>Demasiados PIN incorrectos (%2 desde el último correcto). Vuelva a intentarlo en %1.</translation>
+    </message>
+    <message>
+        <source>The pad is blocked after %1 wrong PINs. Clinic IT can set the PIN again with this command:
+rls-kiosk set-pin</source>
+        <translation>El teclado está bloqueado tras %1 PIN incorrectos. El personal de informática puede volver a configurar el PIN con este comando:
+rls-kiosk set-pin</translation>
     </message>
     <message>
         <source>No staff PIN is set on this kiosk. Clinic IT can set one with this command:
@@ -544,6 +558,10 @@ rls-kiosk set-pin</translation>
     <message>
         <source>Visits are not recorded on this kiosk.</source>
         <translation>Este quiosco no registra las visitas.</translation>
+    </message>
+    <message>
+        <source>Wrong PINs typed before this login: %1. The pad locks after every 5, longer each time, and is blocked after 100.</source>
+        <translation>PIN incorrectos escritos antes de este inicio de sesión: %1. El teclado se bloquea tras cada 5, cada vez por más tiempo, y queda bloqueado del todo tras 100.</translation>
     </message>
     <message>
         <source>Version %1</source>

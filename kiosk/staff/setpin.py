@@ -1,7 +1,9 @@
 """`rls-kiosk set-pin`: ask for the staff PIN twice and store only its hash in the settings file.
 
 On a terminal the PIN is read with getpass (not shown); otherwise two lines are read from
-standard input, so an installer script can pipe it in. Every problem is one sentence on stderr
+standard input, so an installer script can pipe it in. A PIN of 6 or more digits is recommended:
+100 guesses (the most the pad allows before it is blocked) find a 6-digit PIN one time in 10,000,
+a 4-digit one one time in 100. Every problem is one sentence on stderr
 and exit code 1; nothing in the settings file changes unless the PIN is accepted.
 """
 
@@ -17,6 +19,7 @@ from kiosk.config import SettingsFileError, update_settings_file
 from kiosk.staff.pin import PIN_MAX, PIN_MIN, hash_pin, pin_problem
 
 PREFIX = "rls-kiosk set-pin: "
+RECOMMENDED_DIGITS = 6
 
 
 def _reader(stdin: TextIO, ask: Callable[[str], str]) -> Callable[[str], str | None]:
@@ -48,7 +51,8 @@ def run_set_pin(config_path: Path, *, stdin: TextIO | None = None, stdout: TextI
         return 1
 
     read = _reader(stdin, ask)
-    first = read(f"New staff PIN ({PIN_MIN} to {PIN_MAX} digits): ")
+    first = read(f"New staff PIN ({PIN_MIN} to {PIN_MAX} digits; {RECOMMENDED_DIGITS} or more "
+                 "recommended): ")
     if first is None:
         return fail("no PIN was given; type it twice, or pipe two lines (the PIN, then the "
                     "same PIN again) into the command.")
@@ -67,4 +71,9 @@ def run_set_pin(config_path: Path, *, stdin: TextIO | None = None, stdout: TextI
         return fail(str(exc))
     print(f"Staff PIN saved in {config_path} (only a salted hash of it is stored).",
           file=stdout)
+    if len(first) < RECOMMENDED_DIGITS:
+        print(f"Advice: a PIN of {RECOMMENDED_DIGITS} or more digits is much harder to guess "
+              f"(1 in 10,000 within the pad's 100 tries, against 1 in {10**len(first) // 100:,} "
+              f"for {len(first)} digits); run `rls-kiosk set-pin` again to choose a longer one.",
+              file=stdout)
     return 0

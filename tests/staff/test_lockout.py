@@ -1,4 +1,4 @@
-"""Five wrong PINs lock the pad for five minutes, and the lock survives a restart."""
+"""Wrong PINs lock the pad, longer each time, then block it at 100; all survives a restart."""
 
 from __future__ import annotations
 
@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.staff.lockout import LOCK_SECONDS, PinGate
+from kiosk.staff.lockout import (
+    BLOCK_AFTER,
+    LOCK_SECONDS,
+    MAX_LOCK_SECONDS,
+    GateState,
+    PinGate,
+)
 from kiosk.staff.pin import hash_pin
 
 STORED = hash_pin("2468", n=2**10)
@@ -80,8 +86,8 @@ def test_a_hundred_fast_wrong_pins_stay_locked_and_quick(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("text", ["{not json", '{"failures": "many", "locked_until": 0}',
-                                  '{"failures": 2}', '[1, 2]', '{"failures": 99, '
-                                  '"locked_until": 0}', "\udcff"])
+                                  '{"failures": 2}', '[1, 2]', '{"failures": 101, '
+                                  '"locked_until": 0}', "\udcff", "[" * 100_000])
 def test_a_damaged_lockout_file_locks_until_five_minutes_after_it_changed(
         tmp_path: Path, text: str, caplog: pytest.LogCaptureFixture) -> None:
     path = tmp_path / "lock.json"
@@ -94,7 +100,8 @@ def test_a_damaged_lockout_file_locks_until_five_minutes_after_it_changed(
     assert "lock.json" in caplog.text and "locked until" in caplog.text
     clock.now += LOCK_SECONDS - 100
     assert pins.check("2468").state == "ok"
-    assert json.loads(path.read_text(encoding="utf-8")) == {"failures": 0, "locked_until": 0.0}
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert (saved["failures"], saved["locked_until"]) == (0, 0.0)
 
 
 def test_a_lock_far_in_the_future_is_cut_to_five_minutes(tmp_path: Path) -> None:
@@ -121,3 +128,77 @@ def test_no_pin_and_damaged_pin_are_states_not_errors(tmp_path: Path) -> None:
     assert gate(tmp_path / "a.json", clock, "").check("1234").state == "no_pin"
     damaged = gate(tmp_path / "b.json", clock, "scrypt$nonsense").check("1234")
     assert damaged.state == "damaged"  # the pad says what to do, in its language
+
+
+class CountingVerify:
+    """Stands in for the hash: right for "2468", and counts how often it was asked."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, pin: str, stored: str) -> bool:
+        self.calls += 1
+        return pin == "2468"
+
+
+def fail_a_round(pins: PinGate) -> str:
+    states = [pins.check("0000").state for _ in range(5)]
+    assert states[:4] == ["wrong"] * 4
+    return states[4]
+
+
+def test_each_lock_lasts_twice_as_long_as_the_last_and_survives_a_restart(
+        tmp_path: Path) -> None:
+    clock = WallClock()
+    path = tmp_path / "lock.json"
+    pins = gate(path, clock)
+    lengths = []
+    for _ in range(4):
+        assert fail_a_round(pins) == "locked"
+        lengths.append(pins.state().seconds_left)
+        pins = gate(path, clock)  # a restart changes nothing
+        assert pins.state().seconds_left == lengths[-1]
+        clock.now += lengths[-1]
+    assert lengths == [LOCK_SECONDS, 2 * LOCK_SECONDS, 4 * LOCK_SECONDS, 8 * LOCK_SECONDS]
+    state = pins.check("0000")
+    assert (state.state, state.tries_left, state.next_lock, state.failures) == (
+        "wrong", 4, 16 * LOCK_SECONDS, 21)
+
+
+def test_a_hundred_wrong_pins_block_the_pad_until_the_pin_is_set_again(
+        tmp_path: Path) -> None:
+    clock = WallClock()
+    path = tmp_path / "lock.json"
+    verify = CountingVerify()
+    pins = PinGate(path, lambda: STORED, clock=clock, verify=verify)
+    waited = 0
+    for _ in range(BLOCK_AFTER // 5 - 1):
+        assert fail_a_round(pins) == "locked"
+        waited += pins.state().seconds_left
+        clock.now += pins.state().seconds_left
+    assert pins.state().next_lock == 0  # what follows the next five is the block
+    assert fail_a_round(pins) == "blocked"
+    assert waited > 11 * 24 * 3600  # guessing 100 PINs takes more than eleven days
+    assert MAX_LOCK_SECONDS == 24 * 3600
+
+    clock.now += 365 * 24 * 3600
+    restarted = PinGate(path, lambda: STORED, clock=clock, verify=verify)
+    calls = verify.calls
+    assert restarted.check("2468").state == "blocked"
+    assert verify.calls == calls  # not even the right PIN is checked
+
+    new_pin = hash_pin("1357", n=2**10)  # `rls-kiosk set-pin`
+    fresh = PinGate(path, lambda: new_pin, clock=clock)
+    assert fresh.state().state == "ready"
+    assert fresh.check("1357").state == "ok"
+
+
+def test_a_right_pin_says_how_many_wrong_ones_came_before(tmp_path: Path) -> None:
+    clock = WallClock()
+    pins = PinGate(tmp_path / "lock.json", lambda: STORED, clock=clock, verify=CountingVerify())
+    fail_a_round(pins)
+    clock.now += LOCK_SECONDS
+    pins.check("1111")
+    assert pins.check("2468") == GateState("ok", failures=6)
+    assert pins.wrong_before_login == 6
+    assert pins.state().failures == 0

@@ -42,9 +42,23 @@ def test_pin_rules(pin: str) -> None:
     "scrypt$1024$8$1$!!!$" + "A" * 44,
     "scrypt$1024$8$1$c2FsdHNhbHQ=$QUJD",  # digest too short
     "scrypt$x$8$1$c2FsdHNhbHQ=$" + "A" * 44,
+    # Costlier than set-pin's own hash: once a memory error at the first PIN, or a check of
+    # tens of seconds on the screen's thread.
+    "scrypt$1048576$32$16$c2FsdHNhbHQ=$" + "A" * 44,
+    "scrypt$65536$8$1$c2FsdHNhbHQ=$" + "A" * 44,
+    "scrypt$32768$9$1$c2FsdHNhbHQ=$" + "A" * 44,
+    "scrypt$32768$8$2$c2FsdHNhbHQ=$" + "A" * 44,
+    "scrypt$1" + "0" * 5000 + "$8$1$c2FsdHNhbHQ=$" + "A" * 44,
+    "scrypt$1024$8$1$" + "QUFB" * 100 + "$" + "A" * 44,  # a 300-byte salt
 ])
 def test_damaged_hash_is_a_clear_error(stored: str) -> None:
     with pytest.raises(PinHashError, match="run `rls-kiosk set-pin`"):
         check_hash(stored)
     with pytest.raises(PinHashError):
         verify_pin("1234", stored)
+
+
+def test_set_pins_own_parameters_are_the_costliest_accepted() -> None:
+    stored = hash_pin("2468")
+    check_hash(stored)
+    assert verify_pin("2468", stored)

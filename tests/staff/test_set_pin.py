@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -51,7 +52,7 @@ def test_terminal_uses_getpass(tmp_path: Path) -> None:
 
     code = run_set_pin(config, stdin=Terminal(), stdout=io.StringIO(), stderr=io.StringIO(),
                        ask=ask)
-    assert code == 0 and len(prompts) == 2 and "4 to 8 digits" in prompts[0]
+    assert code == 0 and len(prompts) == 2 and "4 to 8 digits; 6 or more recommended" in prompts[0]
     assert verify_pin("1357", load_settings(config)[0].staff_pin_hash)
 
 
@@ -89,3 +90,21 @@ def test_command_line_pipe_and_clear_error(tmp_path: Path) -> None:
                          timeout=60)
     assert bad.returncode == 1
     assert bad.stderr.startswith("rls-kiosk set-pin: ") and "Traceback" not in bad.stderr
+
+
+def test_six_digits_are_recommended(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    code, out, _ = set_pin(config, "1357\n1357\n")
+    assert code == 0 and "6 or more digits" in out and "1 in 100 for 4 digits" in out
+    code, out, _ = set_pin(config, "135791\n135791\n")
+    assert code == 0 and "Advice" not in out
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_set_pin_keeps_a_private_settings_file_private(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text("# clinic IT's note\nidle_timeout = 60\n", encoding="utf-8")
+    config.chmod(0o600)
+    assert set_pin(config, "135791\n135791\n")[0] == 0
+    assert stat.S_IMODE(config.stat().st_mode) == 0o600
+    assert config.read_text(encoding="utf-8").startswith("# clinic IT's note\nidle_timeout = 60\n")

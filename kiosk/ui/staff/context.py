@@ -18,6 +18,7 @@ from kiosk.content.status import ContentStatus
 from kiosk.engagement.recorder import RecorderStatus
 from kiosk.engagement.store import DB_FILENAME
 from kiosk.staff.drives import removable_drives
+from kiosk.staff.pin import verify_pin
 from kiosk.ui.i18n import tr
 
 
@@ -54,6 +55,7 @@ class StaffContext:
     wall_clock: Callable[[], float] = time.time  # the PIN lockout must survive a restart
     now: Callable[[], datetime] = datetime.now
     list_drives: Callable[[], list[Path]] = removable_drives
+    verify_pin: Callable[[str, str], bool] = verify_pin  # the costly hash, run in the background
 
     @property
     def database(self) -> Path:

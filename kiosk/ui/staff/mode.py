@@ -4,7 +4,9 @@ Holding the clinic's name or logo on the home screen for 3 seconds ends the pati
 (recorded as ended by staff) and opens the PIN pad, so nothing of the visit stays on screen
 behind it. A right PIN opens the panel. Staff mode closes itself after `staff_idle_timeout`
 seconds without a touch, back to the attract screen. Every PIN check is recorded as
-"staff_login" with ok true or false, never the digits.
+"staff_login" with ok true or false, never the digits. The hash of a typed PIN is computed in
+the background (a tenth of a second or more), so the screen never waits for it; a PIN checked
+after the pad was closed still counts, but opens nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from kiosk.config import Settings, load_settings
 from kiosk.content.model import Library
 from kiosk.content.refresh import load_checked
 from kiosk.content.status import ContentStatus, log_status
-from kiosk.staff.lockout import PinGate
+from kiosk.staff.lockout import GateState, PinGate
 from kiosk.ui.i18n import tr
 from kiosk.ui.staff.content_page import ContentPage
 from kiosk.ui.staff.context import StaffContext
@@ -65,6 +67,7 @@ class StaffMode(QObject):
     panel_shown = Signal(bool)  # True when the panel opens, False when it closes
     exit_requested = Signal()
     _reloaded = Signal(object)  # the Library read by "Reload content now", or None
+    _pin_checked = Signal(object, object)  # (the check's token, right: bool | None if damaged)
 
     def __init__(self, window: KioskWindow, context: StaffContext) -> None:
         super().__init__(window)
@@ -73,7 +76,8 @@ class StaffMode(QObject):
         self._startup_hash = window.settings.staff_pin_hash
         self._pin_hash = self._startup_hash
         self.gate = PinGate(paths.staff_lockout_file(context.data_dir), lambda: self._pin_hash,
-                            clock=context.wall_clock)
+                            clock=context.wall_clock, verify=context.verify_pin)
+        self._pending_check: object | None = None  # the token of the PIN being checked
         self.content = context.content or _WindowContent(window, context.now)
         self._reloading = False
         self._theme: Theme | None = None
@@ -88,7 +92,8 @@ class StaffMode(QObject):
         self.settings_page = SettingsPage(context.config_path, lambda: self.window.settings,
                                           self._content_languages)
         self.system_page = SystemPage(context.data_dir, context.config_path,
-                                      context.recorder_status)
+                                      context.recorder_status,
+                                      lambda: self.gate.wrong_before_login)
         self.panel = StaffPanel(window, [
             ("content", tr("Staff", "Content"), self.content_page),
             ("visits", tr("Staff", "Visits"), self.dashboard_page),
@@ -105,6 +110,7 @@ class StaffMode(QObject):
 
         self.gesture.held.connect(self.open_pad)
         self.pad.submitted.connect(self._check_pin)
+        self._pin_checked.connect(self._show_pin_result)
         self.pad.cancelled.connect(self.close)
         self.panel.close_requested.connect(self.close)
         self.content_page.reload_requested.connect(self.reload_content)
@@ -147,10 +153,38 @@ class StaffMode(QObject):
             self.lock_timer.stop()
 
     def _check_pin(self, pin: str) -> None:
-        checked = self.gate.state().state == "ready"
-        result = self.gate.check(pin)
-        if checked:
-            self.context.record("staff_login", ok=result.state == "ok")
+        before = self.gate.state()
+        if before.state != "ready" or self._pending_check is not None:
+            self.pad.show_state(before)
+            return
+        token, stored = object(), self._pin_hash
+        self._pending_check = token
+        self.lock_timer.stop()
+        self.pad.show_state(GateState("checking"))
+
+        def job() -> None:
+            right: bool | None
+            try:
+                right = self.gate.verify(pin, stored)
+            except Exception:  # a damaged hash (or a hashing failure) must not end the kiosk
+                log.exception("The staff PIN could not be checked")
+                right = None
+            with contextlib.suppress(RuntimeError):  # staff mode was deleted meanwhile
+                self._pin_checked.emit(token, right)
+
+        self.context.run_in_background(job)
+
+    def _show_pin_result(self, token: object, right: bool | None) -> None:
+        current = token is self._pending_check
+        if current:
+            self._pending_check = None
+        if right is None:
+            result = GateState("damaged")
+        else:
+            result = self.gate.record(right)
+            self.context.record("staff_login", ok=right)
+        if not current or not self.pad.isVisible():
+            return  # the pad was closed meanwhile: the try counts, nothing opens
         if result.state == "ok":
             self.pad.hide()
             self.lock_timer.stop()
@@ -173,6 +207,7 @@ class StaffMode(QObject):
     def close(self) -> None:
         """Back to the kiosk: Cancel on the pad, "Back to the kiosk", or left alone."""
         was_panel = self.panel.isVisible()
+        self._pending_check = None
         self.pad.hide()
         self.pad.clear()
         self.panel.hide()

@@ -18,7 +18,20 @@ from kiosk.ui.widgets import CardLayer, restyle, role_label, touch_button
 
 
 def minutes_seconds(seconds: int) -> str:
+    """A countdown: "4:59", or "23:59:59" for a lock of hours."""
+    hours, rest = divmod(seconds, 3600)
+    if hours:
+        return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def lock_length(seconds: int) -> str:
+    """A lock's length: "5 min", "2 h", "1 h 20 min" (the units read the same in the kiosk's
+    languages, as in the settings page's durations)."""
+    hours, minutes = divmod(round(seconds / 60), 60)
+    if hours and minutes:
+        return f"{hours} h {minutes} min"
+    return f"{hours} h" if hours else f"{minutes} min"
 
 
 class PinPad(CardLayer):
@@ -124,10 +137,20 @@ class PinPad(CardLayer):
         self.state = state
         texts = {
             "ready": tr("Staff", "Type the staff PIN, then OK."),
-            "wrong": tr("Staff", "Wrong PIN. %1 more tries before the pad locks for 5 minutes.")
-            .replace("%1", str(state.tries_left)),
-            "locked": tr("Staff", "Too many wrong PINs. Try again in %1.")
-            .replace("%1", minutes_seconds(state.seconds_left)),
+            "wrong": (tr("Staff", "Wrong PIN. %1 more tries before the pad locks for %2.")
+                      .replace("%1", str(state.tries_left))
+                      .replace("%2", lock_length(state.next_lock))
+                      if state.next_lock else
+                      tr("Staff", "Wrong PIN. %1 more tries before the pad is blocked until "
+                         "clinic IT sets the PIN again.").replace("%1", str(state.tries_left))),
+            "checking": tr("Staff", "Checking the PIN..."),
+            "locked": tr("Staff", "Too many wrong PINs (%2 since the last right one). Try "
+                         "again in %1.")
+            .replace("%1", minutes_seconds(state.seconds_left))
+            .replace("%2", str(state.failures)),
+            "blocked": tr("Staff", "The pad is blocked after %1 wrong PINs. Clinic IT can set "
+                          "the PIN again with this command:\nrls-kiosk set-pin")
+            .replace("%1", str(state.failures)),
             "no_pin": tr("Staff", "No staff PIN is set on this kiosk. Clinic IT can set one "
                          "with this command:\nrls-kiosk set-pin"),
             "damaged": tr("Staff", "The stored staff PIN (staff_pin_hash in the settings file) "

@@ -1,4 +1,5 @@
-"""Staff page "System": the last crash, whether visits are recorded, where files are, and Exit.
+"""Staff page "System": the last crash, whether visits are recorded, wrong PINs typed before
+this login, where files are, and Exit.
 
 Exit asks once more before it closes the kiosk: it is the only way out of kiosk mode.
 """
@@ -23,11 +24,13 @@ CRASH_LINES = 12
 class SystemPage(StaffPage):
     exit_requested = Signal()
 
-    def __init__(self, data_dir: Path, config_path: Path, status: Callable[[], str]) -> None:
+    def __init__(self, data_dir: Path, config_path: Path, status: Callable[[], str],
+                 wrong_pins: Callable[[], int]) -> None:
         super().__init__()
         self._data_dir = data_dir
         self._config_path = config_path
         self._status = status
+        self._wrong_pins = wrong_pins
         self.crash_box, crash = card()
         crash.addWidget(role_label(tr("Staff", "Last crash"), "h2"))
         self.crash_summary = role_label()
@@ -37,8 +40,10 @@ class SystemPage(StaffPage):
         self.info_box, info = card()
         info.addWidget(role_label(tr("Staff", "This kiosk"), "h2"))
         self.recording = role_label()
+        self.wrong_pins = role_label()
         self.files = role_label(role="muted")
         info.addWidget(self.recording)
+        info.addWidget(self.wrong_pins)
         info.addWidget(self.files)
         self.exit_box, exit_layout = card()
         exit_layout.addWidget(role_label(tr("Staff", "Exit kiosk"), "h2"))
@@ -90,6 +95,9 @@ class SystemPage(StaffPage):
             self.crash_text.show()
         status = self._status()
         self.recording.setText(status or tr("Staff", "Visits are not recorded on this kiosk."))
+        self.wrong_pins.setText(tr("Staff", "Wrong PINs typed before this login: %1. "
+                                   "The pad locks after every 5, longer each time, and is "
+                                   "blocked after 100.").replace("%1", str(self._wrong_pins())))
         self.files.setText("\n".join((
             tr("Staff", "Version %1").replace("%1", __version__),
             tr("Staff", "Settings file: %1").replace("%1", str(self._config_path)),

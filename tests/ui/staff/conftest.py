@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import Settings, load_settings, save_settings
-from kiosk.staff.pin import hash_pin
+from kiosk.staff.pin import hash_pin, verify_pin
 from kiosk.ui.awake import KeepAwake
 from kiosk.ui.kiosk_mode import KioskMode, attach_kiosk_mode
 from kiosk.ui.staff.context import ContentSource, StaffContext
@@ -86,7 +86,8 @@ def make_kiosk(qtbot, make_window, library, folders, content_dir) -> Iterator[Ca
 
     def make(settings: Settings | None = None, *, locked: bool = True,
              write_settings: bool = True, size: tuple[int, int] = (1920, 1080),
-             drives: list[Path] | None = None, content: ContentSource | None = None) -> Kiosk:
+             drives: list[Path] | None = None, content: ContentSource | None = None,
+             verify_pin: Callable[[str, str], bool] = verify_pin) -> Kiosk:
         settings = settings or Settings(staff_pin_hash=PIN_HASH)
         if write_settings:
             save_settings(settings, folders["config"])
@@ -96,7 +97,8 @@ def make_kiosk(qtbot, make_window, library, folders, content_dir) -> Iterator[Ca
         context = StaffContext(folders["config"], folders["data"], content_dir, recorder,
                                wall_clock=wall, now=lambda: datetime(2026, 11, 22, 15, 30),
                                list_drives=lambda: list(drives or []),
-                               run_in_background=lambda job: job(), content=content)
+                               run_in_background=lambda job: job(), content=content,
+                               verify_pin=verify_pin)
         kernel32 = FakeKernel32()
         mode = attach_kiosk_mode(window, context, locked=locked,
                                  awake=KeepAwake(kernel32=kernel32))
