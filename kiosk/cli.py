@@ -116,7 +116,21 @@ def _report_fault(command: str, exc: Exception) -> int:
     return EXIT_CRASH
 
 
+def _program_files_missing() -> bool:
+    """Say which of the program's own files is missing, instead of failing on it later."""
+    from kiosk.paths import missing_program_files
+
+    missing = missing_program_files()
+    if missing:
+        print(f"rls-kiosk: the program's own file {missing[0]} is missing, so the screens "
+              "cannot be drawn; reinstall the kiosk (a wheel must be built from the whole "
+              "source tree, which carries assets/ and content/)", file=sys.stderr)
+    return bool(missing)
+
+
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.command in ("preview", "run") and _program_files_missing():
+        return 1
     if args.command == "preview":
         return _preview(args)
     if args.command == "validate":
@@ -198,8 +212,13 @@ def _preview(args: argparse.Namespace) -> int:
                                   text_size=args.text_size, theme=args.theme,
                                   screens=screens)
     except OSError as exc:
-        print(f"rls-kiosk: cannot write the previews to {args.out} ({exc}); "
-              "choose a folder you may write to", file=sys.stderr)
+        if exc.filename and not Path(exc.filename).resolve().is_relative_to(
+                args.out.resolve()):
+            print(f"rls-kiosk: cannot read {exc.filename} ({exc.strerror}); check that the "
+                  "kiosk and its content are installed completely", file=sys.stderr)
+        else:
+            print(f"rls-kiosk: cannot write the previews to {args.out} ({exc}); "
+                  "choose a folder you may write to", file=sys.stderr)
         return 1
     print(f"{len(written)} screens written to {args.out}")
     return 0

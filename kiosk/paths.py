@@ -1,6 +1,8 @@
 """The one module that knows where things live.
 
-Program files (shipped content, assets) sit beside the package, or inside a PyInstaller bundle.
+Program files (shipped content, assets) sit inside a PyInstaller bundle, inside the installed
+package (`kiosk/_shipped/`, put there by setup.py when a wheel is built), or beside the package in
+a source checkout (an editable install).
 Per-machine files (settings, engagement database, logs, crash logs, PIN lockout) live in the
 machine's *site* folders so that the kiosk account and clinic IT see the same ones; the
 environment variables ``KIOSK_CONFIG`` and ``KIOSK_DATA_DIR`` and the command-line options
@@ -24,14 +26,18 @@ APP_NAME = "rls-kiosk"
 CONFIG_ENV = "KIOSK_CONFIG"
 DATA_DIR_ENV = "KIOSK_DATA_DIR"
 CONFIG_FILENAME = "kiosk.toml"
+SHIPPED_DIR = "_shipped"  # in the installed package: content/ and assets/ (setup.py)
 
 
 def program_root() -> Path:
-    """Folder that holds `assets/` and the shipped `content/` (source tree or frozen bundle)."""
+    """Folder that holds `assets/` and the shipped `content/`: the frozen bundle, the installed
+    package's `_shipped/`, or the source tree."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle)
-    return Path(__file__).resolve().parent.parent
+    package = Path(__file__).resolve().parent
+    installed = package / SHIPPED_DIR
+    return installed if installed.is_dir() else package.parent
 
 
 def assets_dir() -> Path:
@@ -52,6 +58,13 @@ def translations_dir() -> Path:
 
 def shipped_content_dir() -> Path:
     return program_root() / "content"
+
+
+def missing_program_files() -> list[Path]:
+    """The program's own files that the screens cannot do without and that are not there (an
+    incomplete installation, e.g. a wheel built without them)."""
+    needed = (theme_file(), fonts_dir(), translations_dir())
+    return [path for path in needed if not path.exists()]
 
 
 def config_file(override: Path | str | None = None) -> Path:

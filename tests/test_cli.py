@@ -55,3 +55,18 @@ def test_a_fault_in_a_command_is_one_sentence_and_a_file(tmp_path: Path, monkeyp
     details = tmp_path / "rls-kiosk-validate-error.txt"
     assert str(details) in err
     assert "Traceback" in details.read_text(encoding="utf-8")
+
+
+def test_a_missing_program_file_is_named_not_the_output_folder(tmp_path: Path,
+                                                               monkeypatch, capsys) -> None:
+    from kiosk import paths
+    from kiosk.cli import main
+
+    gone = tmp_path / "program" / "assets" / "theme.qss"
+    monkeypatch.setattr(paths, "theme_file", lambda: gone)
+    assert main(["preview", "--out", str(tmp_path / "png"), "--screens", "home"]) == 1
+    said = capsys.readouterr().err
+    assert f"the program's own file {gone} is missing" in said
+    assert "reinstall the kiosk" in said
+    assert "choose a folder you may write to" not in said
+    assert not (tmp_path / "png").exists()
