@@ -102,8 +102,13 @@ def _qt_message(mode: QtMsgType, context: object, message: str) -> None:
         log.debug("Qt: %s", message)
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def route_qt_messages() -> None:
+    """Send Qt's own messages (a picture decoder's complaint, say) to the log, not stderr."""
     qInstallMessageHandler(_qt_message)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    route_qt_messages()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName(paths.APP_NAME)
     load_fonts()

@@ -227,11 +227,12 @@ def _preview(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from kiosk.app import resolve_setup
+    from kiosk.app import resolve_setup, route_qt_messages
     from kiosk.content.model import counts_text
     from kiosk.content.refresh import load_checked
 
     setup = resolve_setup(args.config, None, args.dir)
+    route_qt_messages()  # a damaged picture's decoder messages: the finding says it better
     library = load_checked(setup.content_dir, date.today(), reading_level=True)
     findings = sorted(library.findings, key=lambda f: (str(f.path), f.line))
     if args.json:

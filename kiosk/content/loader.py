@@ -27,6 +27,7 @@ from kiosk.content.model import (
     Site,
     Slide,
 )
+from kiosk.content.pictures import is_svg, picture_problem
 from kiosk.content.site import empty_placeholders, fill_placeholders, read_site
 from kiosk.content.textfile import TextFileError, read_file, read_text
 from kiosk.logs import FILE_ONLY
@@ -181,9 +182,12 @@ class _Loader:
         if len(data) > LARGE_IMAGE_BYTES:
             self.warning(source, line, f'picture "{ref}" is over 2 MB',
                          "a smaller picture loads faster")
-        if not _looks_like_image(target.suffix.lower(), data):
+        if (target.suffix.lower() == ".svg") != is_svg(data):
             self.error(source, line, f'"{ref}" is not a valid picture file',
                        "open it in a picture editor and save it again as SVG, PNG or JPEG")
+            return None
+        if problem := picture_problem(data):
+            self.error(source, line, f'picture "{ref}" {problem.message}', problem.hint)
             return None
         self.images[key] = data
         return key
@@ -201,15 +205,6 @@ class _Loader:
 def _quoted(path: Path, source: Path) -> str:
     """`"name" ` when a finding about `path` is reported against another file."""
     return "" if path == source else f'"{path.name}" '
-
-
-def _looks_like_image(suffix: str, data: bytes) -> bool:
-    head = data[:512].lstrip()
-    if suffix == ".svg":
-        return b"<svg" in data[:4096] or head.startswith(b"<?xml")
-    if suffix == ".png":
-        return data.startswith(b"\x89PNG\r\n\x1a\n")
-    return data.startswith(b"\xff\xd8")
 
 
 def split_pages(body: str, first_line: int) -> list[Page]:

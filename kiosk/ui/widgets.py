@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.content.pictures import PictureProblem, decode_raster, is_svg
 from kiosk.ui.i18n import tr
 from kiosk.ui.theme import Theme
 
@@ -62,8 +63,8 @@ def render_picture(data: bytes, width: int, height: int = 0, ratio: float = 1.0)
 
     SVG is drawn at the target size, so it stays sharp on a 4K screen.
     """
-    renderer = QSvgRenderer(QByteArray(data))
-    if renderer.isValid():
+    if is_svg(data):  # checked by the loader (kiosk/content/pictures.py), or made by the kiosk
+        renderer = QSvgRenderer(QByteArray(data))
         natural = renderer.defaultSize()
         if natural.isEmpty():
             natural = QSize(100, 100)
@@ -74,9 +75,10 @@ def render_picture(data: bytes, width: int, height: int = 0, ratio: float = 1.0)
         renderer.render(painter, QRectF(0, 0, image.width(), image.height()))
         painter.end()
     else:
-        image = QImage.fromData(data)
-        if image.isNull():
-            return image
+        try:
+            image = decode_raster(data)
+        except PictureProblem:
+            return QImage()
         image = image.scaled(QSize(round(width * ratio), round((height or 10**6) * ratio)),
                              Qt.AspectRatioMode.KeepAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.helpers.content import write_content
+from tests.helpers.pictures import png, svg
 
 CORPUS = Path(__file__).parent / "broken"
 GOOD = {(lang, f"topic-{n}") for lang in ("en", "es") for n in (1, 2, 3)}
@@ -94,6 +95,17 @@ def _deep_toml(root: Path) -> None:
         f"deep = {'[' * depth}{']' * depth}\n", encoding="utf-8")
 
 
+def _bad_pictures(root: Path) -> None:
+    """Pictures the kiosk cannot or will not show, each named by validate."""
+    pictures = {"cut.png": png()[:-20], "huge.png": png(9000, 9000, pixels=False),
+                "broken.svg": b'<svg xmlns="http://www.w3.org/2000/svg"><g></svg>',
+                "peek.svg": svg('<image href="/etc/hostname.png" width="9" height="9"/>')}
+    for name, data in pictures.items():
+        (root / "images" / name).write_bytes(data)
+    (root / "en" / "04-pictures.md").write_text(SECTION_HEAD + "\n\n".join(
+        f"![{name}](../images/{name})" for name in pictures) + "\n", encoding="utf-8")
+
+
 def _no_spanish(root: Path) -> None:
     shutil.rmtree(root / "es")
 
@@ -154,6 +166,12 @@ CASES: tuple[Case, ...] = (
                           ("en/05-ring-b.md", 0, "is a link that leads back to itself"),
                           ("en/06-loop-picture.md", 8, '"loop.svg" is a link that leads back'),
                           ), _symlink_loop),
+    Case("pictures-not-shown", (("en/04-pictures.md", 8, 'picture "../images/cut.png" is cut '),
+                                ("en/04-pictures.md", 10, "has too many pixels (9000 x 9000"),
+                                ("en/04-pictures.md", 12, "is not well-formed SVG (XML) (line 1"),
+                                ("en/04-pictures.md", 14, 'refers to "/etc/hostname.png" '
+                                                          "outside the picture")),
+         _bad_pictures),
     Case("toml-nested-too-deep", (("site.toml", 6, "is nested too deeply to read"),),
          _deep_toml),
 )
@@ -161,7 +179,7 @@ CASES: tuple[Case, ...] = (
 
 def _warnings_only(root: Path) -> None:
     """Nothing wrong enough to leave anything out, but worth a look."""
-    (root / "images" / "poster.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(2_200_000))
+    (root / "images" / "poster.png").write_bytes(png(padding=2_200_000))
     hard = ("Pharmacological interventions necessitate comprehensive individualized "
             "evaluation incorporating comorbidities and longitudinal monitoring. ") * 3
     (root / "en" / "04-sleep.md").write_text(
