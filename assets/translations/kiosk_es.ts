@@ -628,6 +628,10 @@ rls-kiosk set-pin</translation>
         <translation>Los eventos solo se guardan en la memoria del programa, no en el disco.</translation>
     </message>
     <message>
+        <source>The database is busy: another program is using it. Visits are kept in memory and written as soon as it is free.</source>
+        <translation>La base de datos está ocupada: otro programa la está usando. Las visitas se guardan en memoria y se escriben en cuanto quede libre.</translation>
+    </message>
+    <message>
         <source>Database was damaged and moved aside to %1; a new one was started.</source>
         <translation>La base de datos estaba dañada y se movió a %1; se empezó una nueva.</translation>
     </message>

@@ -7,6 +7,11 @@ queued in one transaction. All failures (a damaged file, a read-only or full fol
 on that thread and reported through `status`, which the staff panel shows; the caller never sees
 an exception.
 
+A database held by another program (a backup, a report tool, a sync client) is not a failure:
+the events are kept in memory (at most MAX_QUEUED) and written as soon as it is free. Each try
+waits up to `busy_timeout` seconds for the lock, the next one follows after 1, 2, 4... up to 15
+seconds, and the status says "busy" meanwhile.
+
 Visits: "visit_start" draws a fresh random id from `secrets`; every event until "visit_end"
 carries it. The id is not derived from anything (no device, time or counter), is kept only in
 memory and in the rows, and is forgotten at "visit_end".
@@ -35,6 +40,9 @@ log = logging.getLogger(__name__)
 DB_FILENAME = store.DB_FILENAME
 MAX_QUEUED = 100_000  # events held in memory while the disk is slow; beyond that, new ones drop
 RETRY_SECONDS = 300.0  # how often a switched-off recorder tries the data folder again
+BUSY_FIRST_RETRY, BUSY_MAX_RETRY = 1.0, 15.0  # seconds between tries while the database is held
+
+Row = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -42,9 +50,9 @@ class RecorderStatus:
     """What the staff panel shows. `ok` is False whenever staff should look at `message`;
     `recording` says whether events are reaching the database at all.
 
-    `kind` names the usual states ("starting", "recording", "memory", and "moved" with the old
-    file's new `path`), so the panel can say them in its own language; "" is a failure, which
-    `message` explains."""
+    `kind` names the usual states ("starting", "recording", "memory", "busy" while another
+    program holds the database, and "moved" with the old file's new `path`), so the panel can
+    say them in its own language; "" is a failure, which `message` explains."""
 
     ok: bool
     message: str
@@ -152,6 +160,8 @@ class Recorder(_VisitTracker):
         clock: Callable[[], datetime] = local_now,
         flush_interval: float = 0.5,
         retention_days: int = 180,
+        busy_timeout: float = store.BUSY_TIMEOUT_S,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(clock)
         self._db_path = Path(db_path)
@@ -171,7 +181,11 @@ class Recorder(_VisitTracker):
         self._waiters: list[threading.Event] = []
         self._stopping = False
         self._conn: Any = None
-        self._retry_at = 0.0
+        self._busy_timeout = busy_timeout
+        self._monotonic = monotonic
+        self._pending: list[Row] = []  # rows taken from the queue, not written yet
+        self._next_try = 0.0  # no write before this (monotonic): after a lock or a failure
+        self._busy_tries = 0  # tries in a row that found the database held
         self._last_prune: date | None = None
         self.status = RecorderStatus(True, "Starting.", kind="starting")
         self._thread = threading.Thread(target=self._run, name="engagement-writer", daemon=True)
@@ -226,7 +240,7 @@ class Recorder(_VisitTracker):
                 waiters, self._waiters = self._waiters, []
             stopping = self._stopping  # read before draining: close() queued nothing after this
             try:
-                self._write_queued()
+                self._write_queued(last=stopping)
                 self._prune_if_new_day()
             except Exception:
                 log.exception("Engagement writer failed; it carries on")
@@ -241,17 +255,18 @@ class Recorder(_VisitTracker):
             self.status = status
 
     def _open(self) -> None:
-        self._retry_at = time.monotonic() + RETRY_SECONDS
         try:
-            conn, moved = store.open_store(self._db_path, to_local_naive(self._clock()))
-        except store.StoreUnavailable as exc:
-            log.warning("Engagement logging is off: %s", exc)
-            self._set_status(RecorderStatus(False, str(exc), recording=False))
-            return
+            conn, moved = store.open_store(self._db_path, to_local_naive(self._clock()),
+                                           busy_timeout=self._busy_timeout)
         except Exception as exc:
-            message = store.describe_failure(exc, self._db_path.parent)
-            log.warning("Engagement logging is off: %s", message, exc_info=True)
-            self._set_status(RecorderStatus(False, message, recording=False))
+            cause = exc.__cause__ if isinstance(exc, store.StoreUnavailable) else exc
+            if store.is_busy(cause):
+                self._wait_for_lock(cause)
+                return
+            message = store.describe_failure(exc, self._db_path.parent, self._db_path)
+            log.warning("Engagement logging is off: %s", message,
+                        exc_info=not isinstance(exc, store.StoreUnavailable))
+            self._switch_off(message)
             return
         self._conn = conn
         if moved is not None:
@@ -260,36 +275,69 @@ class Recorder(_VisitTracker):
             self._set_status(RecorderStatus(True, "Recording visits.", kind="recording"))
         self._prune_if_new_day()
 
-    def _drain(self) -> list[tuple[datetime, str, str | None, dict[str, Any]]]:
-        batch = []
-        queue = self._queue
-        while queue:
-            batch.append(queue.popleft())
-        return batch
+    def _switch_off(self, message: str) -> None:
+        """A failure that waiting a few seconds will not mend: events are not kept meanwhile."""
+        self._set_status(RecorderStatus(False, message, recording=False))
+        self._next_try = self._monotonic() + RETRY_SECONDS
+        self._busy_tries = 0
+        self._pending = []
 
-    def _write_queued(self) -> None:
-        batch = self._drain()
+    def _wait_for_lock(self, exc: BaseException) -> None:
+        """Another program holds the database: keep the rows, try again a little later."""
+        self._busy_tries += 1
+        delay = min(BUSY_FIRST_RETRY * 2 ** min(self._busy_tries - 1, 10), BUSY_MAX_RETRY)
+        self._next_try = self._monotonic() + delay
+        if self._busy_tries == 1:
+            log.warning("Engagement database %s is busy (another program holds it); events are "
+                        "kept in memory until it is free", self._db_path)
+        self._set_status(RecorderStatus(
+            False, store.describe_failure(exc, self._db_path.parent, self._db_path),
+            kind="busy"))
+
+    def _take_queue(self) -> None:
+        """Move queued events into the pending rows, never more than MAX_QUEUED in all."""
+        queue, room, kiosk = self._queue, MAX_QUEUED - len(self._pending), self._kiosk_id
+        while queue and room > 0:
+            now, kind, visit, clean = queue.popleft()
+            self._pending.append(store.event_row(minute_stamp(now), kind, visit, kiosk, clean))
+            room -= 1
+        if queue and room <= 0:
+            self._dropped += len(queue)
+            queue.clear()
         if self._dropped:
             dropped, self._dropped = self._dropped, 0
             log.warning("Engagement: %d events dropped because the queue was full", dropped)
-        if not batch:
+
+    def _write_queued(self, *, last: bool = False) -> None:
+        """Write the pending rows; `last`: the kiosk is closing, so a lock is tried once more."""
+        self._take_queue()
+        if not self._pending:
             return
-        if self._conn is None and time.monotonic() >= self._retry_at:
+        waiting = self._monotonic() < self._next_try and not (last and self._busy_tries)
+        if self._conn is None and not waiting:
             self._open()
-        if self._conn is None:
-            return  # logging is off; the status says why
-        kiosk = self._kiosk_id
-        rows = [
-            store.event_row(minute_stamp(now), kind, visit, kiosk, clean)
-            for now, kind, visit, clean in batch
-        ]
+        if self._conn is None or waiting:
+            if not self._busy_tries:
+                self._pending = []  # logging is off; the status says why
+            return
+        rows, self._pending = self._pending, []
         try:
             store.insert_events(self._conn, rows)
         except Exception as exc:
+            if store.is_busy(exc):
+                self._pending = rows + self._pending
+                self._wait_for_lock(exc)
+                return
             self._handle_write_error(exc, rows)
+            return
+        if self._busy_tries:
+            log.info("Engagement database %s is free again; %d events written", self._db_path,
+                     len(rows))
+            self._busy_tries, self._next_try = 0, 0.0
+            self._set_status(RecorderStatus(True, "Recording visits.", kind="recording"))
 
     def _handle_write_error(
-        self, exc: Exception, rows: list[tuple[Any, ...]], *, may_retry: bool = True
+        self, exc: Exception, rows: list[Row], *, may_retry: bool = True
     ) -> None:
         self._close_conn()
         if may_retry and store.is_damage(exc):
@@ -308,10 +356,9 @@ class Recorder(_VisitTracker):
                 except Exception as again:
                     self._handle_write_error(again, rows, may_retry=False)
                 return
-        message = store.describe_failure(exc, self._db_path.parent)
+        message = store.describe_failure(exc, self._db_path.parent, self._db_path)
         log.warning("Engagement logging is off: %s", message)
-        self._set_status(RecorderStatus(False, message, recording=False))
-        self._retry_at = time.monotonic() + RETRY_SECONDS
+        self._switch_off(message)
 
     def _prune_if_new_day(self) -> None:
         if self._conn is None:

@@ -77,7 +77,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Primary SQLite result codes (the low byte of sqlite_errorcode).
-_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_IOERR = 3, 8, 10
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 3, 5, 6, 8, 10
 _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
 
 
@@ -100,15 +100,49 @@ def is_damage(exc: BaseException) -> bool:
     return code is not None and (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
-def describe_failure(exc: BaseException, folder: Path) -> str:
-    """One sentence for staff about why the data folder cannot be used."""
+def is_busy(exc: BaseException | None) -> bool:
+    """True when another connection holds the database: waiting helps, nothing is broken."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and (code & 0xFF) in (_SQLITE_BUSY, _SQLITE_LOCKED)
+
+
+def _is(check: str, path: Path) -> bool:
+    try:
+        return bool(getattr(path, check)())
+    except OSError:
+        return False
+
+
+def describe_failure(exc: BaseException, folder: Path, database: Path | None = None) -> str:
+    """One sentence for staff about why the data folder (or `database` in it) cannot be used.
+
+    The paths are looked at first: SQLite calls a database that is a folder "unable to open"
+    and a data folder that is a file "read-only" or worse."""
     if isinstance(exc, StoreUnavailable):
         return str(exc)
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if code is not None else None
     err = getattr(exc, "errno", None)
+    if is_busy(exc):
+        return (
+            f"The database {database or folder} is busy: another program is using it. Visits "
+            "are kept in memory and written as soon as it is free."
+        )
     if primary == _SQLITE_FULL or err in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return f"Data folder {folder} is full: logging is off until space is freed."
+    blocker = next((p for p in (folder, *folder.parents) if _is("is_file", p)), None)
+    if blocker is not None:
+        where = f"Data folder {folder}" if blocker == folder else (
+            f"Data folder {folder} cannot be made: {blocker}")
+        return (
+            f"{where} is a file, not a folder: logging is off until clinic IT moves that file "
+            "away."
+        )
+    if database is not None and _is("is_dir", database):
+        return (
+            f"The database {database} is a folder, not a file: logging is off until clinic IT "
+            "moves that folder away."
+        )
     if primary in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN) or err in (
         errno.EROFS,
         errno.EACCES,
@@ -124,10 +158,12 @@ def describe_failure(exc: BaseException, folder: Path) -> str:
     )
 
 
-def _connect(path: Path | str, *, uri: bool = False) -> sqlite3.Connection:
+def _connect(
+    path: Path | str, *, uri: bool = False, busy_timeout: float = BUSY_TIMEOUT_S
+) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a batch is one transaction.
     return sqlite3.connect(
-        path, timeout=BUSY_TIMEOUT_S, isolation_level=None, uri=uri, check_same_thread=False
+        path, timeout=busy_timeout, isolation_level=None, uri=uri, check_same_thread=False
     )
 
 
@@ -156,8 +192,8 @@ def migrate(conn: sqlite3.Connection) -> None:
         log.info("Engagement database migrated to schema version %d", target)
 
 
-def _open_checked(path: Path) -> sqlite3.Connection:
-    conn = _connect(path)
+def _open_checked(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    conn = _connect(path, busy_timeout=busy_timeout)
     try:
         result = conn.execute("PRAGMA quick_check").fetchall()
         if result != [("ok",)]:
@@ -193,28 +229,32 @@ def move_aside(path: Path, stamp: datetime) -> Path:
     return target
 
 
-def open_store(path: Path, stamp: datetime) -> tuple[sqlite3.Connection, Path | None]:
-    """Open (or create) the database for writing.
+def open_store(
+    path: Path, stamp: datetime, *, busy_timeout: float = BUSY_TIMEOUT_S
+) -> tuple[sqlite3.Connection, Path | None]:
+    """Open (or create) the database for writing; a lock held elsewhere is waited for up to
+    `busy_timeout` seconds.
 
     Returns the connection and, if the old file was damaged, where it was moved. Raises
-    StoreUnavailable (with a sentence for staff) when the folder cannot be used at all.
+    StoreUnavailable (with a sentence for staff, caused by the original error) when the folder
+    cannot be used now.
     """
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
         try:
-            return _open_checked(path), None
+            return _open_checked(path, busy_timeout), None
         except (sqlite3.DatabaseError, StoreDamaged) as exc:
             if not is_damage(exc):
                 raise
             log.warning("Engagement database %s is damaged (%s)", path, exc)
         moved = move_aside(path, stamp)
         log.warning("Damaged engagement database moved aside to %s; starting a new one", moved)
-        return _open_checked(path), moved
+        return _open_checked(path, busy_timeout), moved
     except StoreUnavailable:
         raise
     except (sqlite3.Error, OSError) as exc:
-        raise StoreUnavailable(describe_failure(exc, folder)) from exc
+        raise StoreUnavailable(describe_failure(exc, folder, path)) from exc
 
 
 INSERT_COLUMNS = ("ts", "kind", "visit_id", "kiosk_id", *FIELD_COLUMNS)

@@ -38,6 +38,8 @@ def recorder_sentence(status: RecorderStatus) -> str:
         "starting": tr("Staff", "Starting."),
         "recording": tr("Staff", "Recording visits."),
         "memory": tr("Staff", "Events are kept in memory only."),
+        "busy": tr("Staff", "The database is busy: another program is using it. Visits are "
+                   "kept in memory and written as soon as it is free."),
         "moved": tr("Staff", "Database was damaged and moved aside to %1; a new one was "
                     "started.").replace("%1", str(status.path)),
     }

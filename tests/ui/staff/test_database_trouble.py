@@ -1,10 +1,11 @@
-"""The Visits page on a database holding records of the wrong type: counted, said, no crash."""
+"""The Visits page on a database with damaged records or held by another program."""
 
 from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
 
+from kiosk.engagement.recorder import RecorderStatus
 from kiosk.engagement.store import DB_FILENAME
 from tests.helpers.touch import tap
 from tests.helpers.visits import write_visits
@@ -27,3 +28,13 @@ def test_visits_page_leaves_out_damaged_records_and_says_how_many(make_kiosk, fo
     assert page.problem.isVisibleTo(page)
     assert page.problem.text().startswith("Damaged records left out")
     assert ": 2." in page.problem.text()
+
+
+def test_the_panel_says_when_the_database_is_busy(make_kiosk) -> None:
+    kiosk = make_kiosk()
+    kiosk.recorder.status = RecorderStatus(False, "The database /x is busy", kind="busy")
+    kiosk.log_in()
+    tap(kiosk.staff.panel.nav_buttons["visits"])
+    assert kiosk.staff.dashboard_page.recording.text().startswith("The database is busy")
+    tap(kiosk.staff.panel.nav_buttons["system"])
+    assert kiosk.staff.system_page.recording.text().startswith("The database is busy")
