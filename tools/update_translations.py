@@ -6,6 +6,8 @@
 New strings arrive marked unfinished (the kiosk shows them in English until a translator fills
 them in with Qt Linguist or a text editor); strings no longer in the code are dropped. Our
 `tr(context, text)` is taught to lupdate as another spelling of `translate(context, text)`.
+`kiosk_en.ts` keeps only the English plural forms of counted strings ("%n seconds": "1 second",
+"2 seconds"), so it is refreshed with `-pluralonly`.
 """
 
 from __future__ import annotations
@@ -36,10 +38,11 @@ def source_files(root: Path = ROOT) -> list[str]:
     return sorted(str(p.relative_to(root)) for p in (root / "kiosk").rglob("*.py"))
 
 
-def lupdate_command(ts_files: list[Path], root: Path = ROOT) -> list[str]:
+def lupdate_command(ts_files: list[Path], root: Path = ROOT, *,
+                    plural_only: bool = False) -> list[str]:
     return [lupdate_program(), *source_files(root), "-tr-function-alias", "translate+=tr",
             "-source-language", "en", "-no-obsolete", "-locations", "none", "-silent",
-            "-ts", *(str(p) for p in ts_files)]
+            *(["-pluralonly"] if plural_only else []), "-ts", *(str(p) for p in ts_files)]
 
 
 def main(argv: list[str]) -> int:
@@ -52,11 +55,16 @@ def main(argv: list[str]) -> int:
         print("No translation files in assets/translations/; name a language, e.g. `es`.")
         return 1
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
-    subprocess.run(lupdate_command(files), cwd=ROOT, check=True)
+    english = TRANSLATIONS / "kiosk_en.ts"
+    others = [p for p in files if p != english]
+    if others:
+        subprocess.run(lupdate_command(others), cwd=ROOT, check=True)
+    if english in files:
+        subprocess.run(lupdate_command([english], plural_only=True), cwd=ROOT, check=True)
     for path in files:
         text = path.read_text(encoding="utf-8")
         todo = text.count('type="unfinished"')
-        print(f"{path.relative_to(ROOT)}: {text.count('<message>')} strings, {todo} to translate")
+        print(f"{path.relative_to(ROOT)}: {text.count('<message')} strings, {todo} to translate")
     return 0
 
 

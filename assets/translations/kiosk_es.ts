@@ -72,9 +72,12 @@
         <source>Tap anywhere to keep reading.</source>
         <translation>Toque la pantalla para seguir leyendo.</translation>
     </message>
-    <message>
-        <source>Starting over in %1 seconds</source>
-        <translation>Volverá al inicio en %1 segundos</translation>
+    <message numerus="yes">
+        <source>Starting over in %n seconds</source>
+        <translation>
+            <numerusform>Volverá al inicio en %n segundo</numerusform>
+            <numerusform>Volverá al inicio en %n segundos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -143,9 +146,12 @@
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>
-    <message>
-        <source>You got %1 out of %2 questions right.</source>
-        <translation>Contestó bien %1 de %2 preguntas.</translation>
+    <message numerus="yes">
+        <source>You got %1 out of %n questions right.</source>
+        <translation>
+            <numerusform>Contestó bien %1 de %n pregunta.</numerusform>
+            <numerusform>Contestó bien %1 de %n preguntas.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Read about it: %1</source>
@@ -261,13 +267,19 @@
         <source>Type the staff PIN, then OK.</source>
         <translation>Escriba el PIN del personal y toque Aceptar.</translation>
     </message>
-    <message>
-        <source>Wrong PIN. %1 more tries before the pad locks for %2.</source>
-        <translation>PIN incorrecto. Le quedan %1 intentos antes de que el teclado se bloquee por %2.</translation>
+    <message numerus="yes">
+        <source>Wrong PIN. %n more tries before the pad locks for %1.</source>
+        <translation>
+            <numerusform>PIN incorrecto. Le queda %n intento antes de que el teclado se bloquee por %1.</numerusform>
+            <numerusform>PIN incorrecto. Le quedan %n intentos antes de que el teclado se bloquee por %1.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Wrong PIN. %1 more tries before the pad is blocked until clinic IT sets the PIN again.</source>
-        <translation>PIN incorrecto. Le quedan %1 intentos antes de que el teclado quede bloqueado hasta que el personal de informática vuelva a configurar el PIN.</translation>
+    <message numerus="yes">
+        <source>Wrong PIN. %n more tries before the pad is blocked until clinic IT sets the PIN again.</source>
+        <translation>
+            <numerusform>PIN incorrecto. Le queda %n intento antes de que el teclado quede bloqueado hasta que el personal de informática vuelva a configurar el PIN.</numerusform>
+            <numerusform>PIN incorrecto. Le quedan %n intentos antes de que el teclado quede bloqueado hasta que el personal de informática vuelva a configurar el PIN.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Checking the PIN...</source>
@@ -319,17 +331,59 @@ rls-kiosk set-pin</translation>
         <source>%1: no topics - this language is not offered</source>
         <translation>%1: sin temas; este idioma no se ofrece</translation>
     </message>
+    <message numerus="yes">
+        <source>%n topics</source>
+        <translation>
+            <numerusform>%n tema</numerusform>
+            <numerusform>%n temas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quiz questions</source>
+        <translation>
+            <numerusform>%n pregunta de la prueba</numerusform>
+            <numerusform>%n preguntas de la prueba</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1: %2 topics, %3 quiz questions</source>
-        <translation>%1: %2 temas, %3 preguntas de la prueba</translation>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problems</source>
+        <translation>
+            <numerusform>%n problema</numerusform>
+            <numerusform>%n problemas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warnings</source>
+        <translation>
+            <numerusform>%n aviso</numerusform>
+            <numerusform>%n avisos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes (nothing to do)</source>
+        <translation>
+            <numerusform>%n nota (nada que hacer)</numerusform>
+            <numerusform>%n notas (nada que hacer)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (files or parts with an error are not shown), %2, %3</source>
+        <translation>%1 (los archivos o partes con un error no se muestran), %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more. Run `rls-kiosk validate` to see them all.</source>
+        <translation>
+            <numerusform>... y %n más. Ejecute `rls-kiosk validate` para verlos todos.</numerusform>
+            <numerusform>... y %n más. Ejecute `rls-kiosk validate` para verlos todos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No problems found in the content files.</source>
         <translation>No se encontraron problemas en los archivos del contenido.</translation>
-    </message>
-    <message>
-        <source>%1 problems (files or parts with an error are not shown), %2 warnings, %3 notes (nothing to do)</source>
-        <translation>%1 problemas (los archivos o partes con un error no se muestran), %2 avisos, %3 notas (nada que hacer)</translation>
     </message>
     <message>
         <source>Problem</source>
@@ -342,10 +396,6 @@ rls-kiosk set-pin</translation>
     <message>
         <source>Note</source>
         <translation>Nota</translation>
-    </message>
-    <message>
-        <source>... and %1 more. Run `rls-kiosk validate` to see them all.</source>
-        <translation>... y %1 más. Ejecute `rls-kiosk validate` para verlos todos.</translation>
     </message>
     <message>
         <source>Median visit</source>
@@ -427,9 +477,12 @@ rls-kiosk set-pin</translation>
         <source>The report could not be saved in %1 (%2). Try another drive.</source>
         <translation>No se pudo guardar el informe en %1 (%2). Pruebe con otra memoria.</translation>
     </message>
-    <message>
-        <source>Saved: the report page and %1 tables for a spreadsheet, in %2.</source>
-        <translation>Guardado: la página del informe y %1 tablas para una hoja de cálculo, en %2.</translation>
+    <message numerus="yes">
+        <source>Saved: the report page and %n tables for a spreadsheet, in %1.</source>
+        <translation>
+            <numerusform>Guardado: la página del informe y %n tabla para una hoja de cálculo, en %1.</numerusform>
+            <numerusform>Guardado: la página del informe y %n tablas para una hoja de cálculo, en %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Last 12 months</source>
@@ -611,9 +664,23 @@ rls-kiosk set-pin</translation>
         <source>No content could be read from %1, so the kiosk keeps showing what it had. Check the folder (or the network share), then reload again.</source>
         <translation>No se pudo leer ningún contenido de %1, así que el quiosco sigue mostrando el que tenía. Revise la carpeta (o la carpeta compartida de red) y vuelva a cargar.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n languages</source>
+        <translation>
+            <numerusform>%n idioma</numerusform>
+            <numerusform>%n idiomas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes</source>
+        <translation>
+            <numerusform>%n nota</numerusform>
+            <numerusform>%n notas</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Reloaded: %1 languages, %2 problems, %3 warnings, %4 notes.</source>
-        <translation>Contenido cargado: %1 idiomas, %2 problemas, %3 avisos, %4 notas.</translation>
+        <source>Reloaded: %1, %2, %3, %4.</source>
+        <translation>Contenido cargado: %1, %2, %3, %4.</translation>
     </message>
     <message>
         <source>Starting.</source>

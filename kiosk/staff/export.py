@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -25,6 +26,11 @@ from kiosk.staff.drives import Destination, is_present
 log = logging.getLogger(__name__)
 
 
+def _saved(tables: int) -> str:
+    tables_text = "1 table" if tables == 1 else f"{tables} tables"
+    return f"Saved: the report page and {tables_text} for a spreadsheet, in %1."
+
+
 @dataclass(frozen=True)
 class ExportWords:
     """The outcome sentences, English by default; `%1`, `%2` are filled in."""
@@ -34,7 +40,7 @@ class ExportWords:
     drive_went_away: str = ("%1 went away before the report was saved (was the drive "
                             "unplugged?). Plug it in again and save once more.")
     not_saved: str = "The report could not be saved in %1 (%2). Try another drive."
-    saved: str = "Saved: the report page and %1 tables for a spreadsheet, in %2."
+    saved: Callable[[int], str] = _saved  # (how many tables) -> sentence; %1: the folder
 
 
 @dataclass(frozen=True)
@@ -91,5 +97,4 @@ def export_report(db: Path, destination: Destination, since: date, until: date, 
         return ExportResult(False, words.not_saved.replace("%1", str(target))
                             .replace("%2", str(exc.strerror or exc)))
     log.info("Report for %s to %s saved in %s", since, until, folder)
-    return ExportResult(True, words.saved.replace("%1", str(len(files)))
-                        .replace("%2", str(folder)), folder)
+    return ExportResult(True, words.saved(len(files)).replace("%1", str(folder)), folder)

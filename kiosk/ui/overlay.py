@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import PLURAL, tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import CardLayer, role_label
 
@@ -34,8 +34,7 @@ class IdleOverlay(CardLayer):
 
     def set_seconds(self, seconds: int) -> None:
         self.seconds = seconds
-        self.countdown.setText(tr("Idle", "Starting over in %1 seconds").replace("%1",
-                                                                               str(seconds)))
+        self.countdown.setText(tr("Idle", "Starting over in %n seconds", None, PLURAL, seconds))
 
     def apply_theme(self, theme: Theme) -> None:
         pad = theme.px("margin") * 2

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.content.quiz_round import score_band
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import PLURAL, tr
 from kiosk.ui.quiz_widgets import CardButton, ScrollColumn
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import ScreenWidget, name_home_button, role_label, touch_button
@@ -118,8 +118,8 @@ class ResultsScreen(ScreenWidget):
             self.kicker.setText(title)
             self.score.setText(tr("Quiz", "%1 of %2").replace("%1", str(score))
                                .replace("%2", str(total)))
-            self.summary.setText(tr("Quiz", "You got %1 out of %2 questions right.")
-                                 .replace("%1", str(score)).replace("%2", str(total)))
+            self.summary.setText(tr("Quiz", "You got %1 out of %n questions right.", None,
+                                    PLURAL, total).replace("%1", str(score)))
             self.message.setText(band_message(score_band(score, total)))
             for topic, button in zip(missed, self.missed_buttons, strict=True):
                 button.set_texts(tr("Quiz", "Read about it: %1").replace("%1", topic.title)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 from kiosk.content.model import Finding, Severity
 from kiosk.content.status import ContentStatus
 from kiosk.ui.footer import language_name
-from kiosk.ui.i18n import interface_date, tr
+from kiosk.ui.i18n import PLURAL, interface_date, tr
 from kiosk.ui.staff.parts import StaffPage, card
 from kiosk.ui.widgets import restyle, role_label, touch_button
 
@@ -100,10 +100,11 @@ class ContentPage(StaffPage):
                 line = tr("Staff", "%1: no topics - this language is not offered") \
                     .replace("%1", language_name(language.lang))
             else:
-                line = tr("Staff", "%1: %2 topics, %3 quiz questions") \
-                    .replace("%1", language_name(language.lang)) \
-                    .replace("%2", str(len(language.sections))) \
-                    .replace("%3", str(language.quiz_questions))
+                count, asked = len(language.sections), language.quiz_questions  # for lupdate
+                topics = tr("Staff", "%n topics", None, PLURAL, count)
+                questions = tr("Staff", "%n quiz questions", None, PLURAL, asked)
+                line = tr("Staff", "%1: %2, %3").replace("%1", language_name(language.lang)) \
+                    .replace("%2", topics).replace("%3", questions)
             label = role_label(line)
             self._languages.addWidget(label)
             self.language_labels.append(label)
@@ -115,10 +116,13 @@ class ContentPage(StaffPage):
         if not errors and not warnings and not infos:
             self.findings_title.setText(tr("Staff", "No problems found in the content files."))
         else:
+            error_count, warning_count, info_count = len(errors), len(warnings), len(infos)
+            problems = tr("Staff", "%n problems", None, PLURAL, error_count)
+            cautions = tr("Staff", "%n warnings", None, PLURAL, warning_count)
+            notes = tr("Staff", "%n notes (nothing to do)", None, PLURAL, info_count)
             self.findings_title.setText(
-                tr("Staff", "%1 problems (files or parts with an error are not shown), "
-                   "%2 warnings, %3 notes (nothing to do)").replace("%1", str(len(errors)))
-                .replace("%2", str(len(warnings))).replace("%3", str(len(infos))))
+                tr("Staff", "%1 (files or parts with an error are not shown), %2, %3")
+                .replace("%1", problems).replace("%2", cautions).replace("%3", notes))
         self.finding_labels = []
         findings = [*errors, *warnings, *infos]
         kinds = {Severity.ERROR: tr("Staff", "Problem"), Severity.WARNING: tr("Staff", "Warning"),
@@ -132,6 +136,7 @@ class ContentPage(StaffPage):
             self._findings.addWidget(label)
             self.finding_labels.append(label)
         if len(findings) > MAX_FINDINGS:
-            more = tr("Staff", "... and %1 more. Run `rls-kiosk validate` to see them all.") \
-                .replace("%1", str(len(findings) - MAX_FINDINGS))
+            left = len(findings) - MAX_FINDINGS
+            more = tr("Staff", "... and %n more. Run `rls-kiosk validate` to see them all.", None,
+                      PLURAL, left)
             self._findings.addWidget(role_label(more, "muted"))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QPushButton
 
 from kiosk.staff.drives import Destination, destinations
 from kiosk.staff.export import ExportResult, ExportWords, export_report
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import PLURAL, tr
 from kiosk.ui.staff.parts import Choices, StaffPage, card
 from kiosk.ui.widgets import restyle, role_label, touch_button
 
@@ -29,7 +29,8 @@ def export_words() -> ExportWords:
         drive_went_away=tr("Staff", "%1 went away before the report was saved (was the drive "
                            "unplugged?). Plug it in again and save once more."),
         not_saved=tr("Staff", "The report could not be saved in %1 (%2). Try another drive."),
-        saved=tr("Staff", "Saved: the report page and %1 tables for a spreadsheet, in %2."),
+        saved=lambda tables: tr("Staff", "Saved: the report page and %n tables for a spreadsheet, "
+                                "in %1.", None, PLURAL, tables),
     )
 
 

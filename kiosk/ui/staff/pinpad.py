@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from kiosk.staff.lockout import GateState
 from kiosk.staff.pin import PIN_MAX, PIN_MIN
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import PLURAL, tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import CardLayer, restyle, role_label, touch_button
 
@@ -135,14 +135,14 @@ class PinPad(CardLayer):
     # -- what the gate says --------------------------------------------------------------
     def show_state(self, state: GateState) -> None:
         self.state = state
+        tries = state.tries_left  # a plain name for lupdate (kiosk/ui/i18n.py)
         texts = {
             "ready": tr("Staff", "Type the staff PIN, then OK."),
-            "wrong": (tr("Staff", "Wrong PIN. %1 more tries before the pad locks for %2.")
-                      .replace("%1", str(state.tries_left))
-                      .replace("%2", lock_length(state.next_lock))
+            "wrong": (tr("Staff", "Wrong PIN. %n more tries before the pad locks for %1.", None,
+                         PLURAL, tries).replace("%1", lock_length(state.next_lock))
                       if state.next_lock else
-                      tr("Staff", "Wrong PIN. %1 more tries before the pad is blocked until "
-                         "clinic IT sets the PIN again.").replace("%1", str(state.tries_left))),
+                      tr("Staff", "Wrong PIN. %n more tries before the pad is blocked until "
+                         "clinic IT sets the PIN again.", None, PLURAL, tries)),
             "checking": tr("Staff", "Checking the PIN..."),
             "locked": tr("Staff", "Too many wrong PINs (%2 since the last right one). Try "
                          "again in %1.")

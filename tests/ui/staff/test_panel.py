@@ -31,10 +31,10 @@ def test_content_page_lists_languages_and_problems(make_kiosk, content_dir: Path
     tap(page.reload_button)
     texts = [label.text() for label in page.finding_labels]
     assert any(t.startswith("Problem - en/09-broken.md:2") for t in texts)
-    assert "1 problems" in page.findings_title.text()
-    assert "2 languages, 1 problems" in page.result.text()
+    assert "1 problem (" in page.findings_title.text()
+    assert "2 languages, 1 problem," in page.result.text()
     assert [label.text() for label in page.language_labels] == [
-        "English: 3 topics, 1 quiz questions", "Español: 3 topics, 1 quiz questions"]
+        "English: 3 topics, 1 quiz question", "Español: 3 topics, 1 quiz question"]
 
 
 def test_content_page_counts_notes_apart_from_warnings(make_kiosk, content_dir: Path) -> None:
@@ -48,7 +48,7 @@ def test_content_page_counts_notes_apart_from_warnings(make_kiosk, content_dir: 
     assert [label.property("severity") for label in notes] == ["info"]
     assert "en/04-topic-4.md:11: web address https://example.org/a" in notes[0].text()
     assert "0 problems" in page.findings_title.text() and "1 notes" in page.findings_title.text()
-    assert page.result.text().endswith("0 problems, 1 warnings, 1 notes.")
+    assert page.result.text().endswith("0 problems, 1 warning, 1 note.")
 
 
 def test_reload_now_shows_new_content(make_kiosk, content_dir: Path) -> None:

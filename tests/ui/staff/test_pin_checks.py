@@ -91,7 +91,7 @@ def test_locks_grow_longer_and_the_pad_says_so(make_kiosk) -> None:
     pad = kiosk.staff.pad
     for _ in range(4):
         kiosk.type_pin("1111")
-    assert "1 more tries before the pad locks for 5 min." in pad.message.text()
+    assert "1 more try before the pad locks for 5 min." in pad.message.text()
     kiosk.type_pin("1111")
     assert "(5 since the last right one). Try again in 5:00" in pad.message.text()
     kiosk.wall.now += LOCK_SECONDS

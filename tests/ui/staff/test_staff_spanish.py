@@ -137,4 +137,7 @@ def test_english_panel_words_are_the_qt_free_defaults() -> None:
     defaults = asdict(DashboardWords())
     defaults.pop("day")
     assert words == defaults
-    assert export_words() == ExportWords()
+    panel, default = asdict(export_words()), asdict(ExportWords())
+    say, said = panel.pop("saved"), default.pop("saved")
+    assert [say(n) for n in (1, 16)] == [said(n) for n in (1, 16)]
+    assert panel == default
