@@ -100,5 +100,19 @@
             <numerusform>Wrong PIN. %n more tries before the pad is blocked until clinic IT sets the PIN again.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>under %n seconds</source>
+        <translation>
+            <numerusform>under %n second</numerusform>
+            <numerusform>under %n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>under %n minutes</source>
+        <translation>
+            <numerusform>under %n minute</numerusform>
+            <numerusform>under %n minutes</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -422,6 +422,28 @@ rls-kiosk set-pin</translation>
         <translation>respuestas</translation>
     </message>
     <message>
+        <source>an hour or more</source>
+        <translation>una hora o más</translation>
+    </message>
+    <message numerus="yes">
+        <source>under %n seconds</source>
+        <translation>
+            <numerusform>menos de %n segundo</numerusform>
+            <numerusform>menos de %n segundos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>under %n minutes</source>
+        <translation>
+            <numerusform>menos de %n minuto</numerusform>
+            <numerusform>menos de %n minutos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not shown (%1)</source>
+        <translation>no se muestra (%1)</translation>
+    </message>
+    <message>
         <source>Visits by hour today</source>
         <translation>Visitas de hoy por hora</translation>
     </message>

@@ -15,7 +15,7 @@ from pathlib import Path
 from kiosk.engagement.report import build_report
 from kiosk.engagement.report_csv import write_csv
 from kiosk.engagement.report_html import render_html
-from kiosk.engagement.report_tables import DEFAULT_THRESHOLD, all_tables
+from kiosk.engagement.report_tables import DEFAULT_THRESHOLD, Names, all_tables
 from kiosk.engagement.report_text import summary_text
 from kiosk.engagement.store import DB_FILENAME, ReadError
 
@@ -63,6 +63,13 @@ def add_report_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--since", type=_day, metavar="DATE", help="first day, YYYY-MM-DD")
     parser.add_argument("--until", type=_day, metavar="DATE", help="last day, YYYY-MM-DD")
+    parser.add_argument(
+        "--content",
+        type=Path,
+        metavar="DIR",
+        default=argparse.SUPPRESS,  # as --data-dir: `rls-kiosk --content DIR report` works too
+        help="content folder: name sections and questions by their titles, not their file names",
+    )
     parser.add_argument("--html", type=Path, metavar="FILE", help="write the report page here")
     parser.add_argument("--csv", type=Path, metavar="DIR", help="write one CSV per table here")
     parser.add_argument(
@@ -96,6 +103,21 @@ def _databases(args: argparse.Namespace, default_data_dir: Path | None) -> list[
     return [db] if db.exists() else []  # a kiosk that has not recorded anything yet
 
 
+def _names(content: Path | None) -> Names | str:
+    """Titles from the content folder, or an error sentence. Problems inside the content are
+    `validate`'s business: whatever could be read names what it can."""
+    if content is None:
+        return Names()
+    if not content.is_dir():
+        return f"content folder {content} does not exist: check --content."
+    from kiosk.content.loader import load_library  # only when asked: content is slow to load
+    from kiosk.content.names import question_texts, section_titles
+
+    logging.getLogger("kiosk.content").setLevel(logging.ERROR)  # validate reports those
+    library = load_library(content)
+    return Names(section_titles(library), question_texts(library))
+
+
 def run_report(args: argparse.Namespace, *, default_data_dir: Path | None = None) -> int:
     """Run `rls-kiosk report`; returns the exit code."""
     since: date | None = getattr(args, "since", None)
@@ -106,6 +128,10 @@ def run_report(args: argparse.Namespace, *, default_data_dir: Path | None = None
     if isinstance(databases, str):
         return _fail(databases, 2 if "no data folder" in databases else 1)
     threshold = getattr(args, "threshold", DEFAULT_THRESHOLD)
+    content = getattr(args, "content", None)
+    names = _names(Path(content) if content else None)
+    if isinstance(names, str):
+        return _fail(names)
     try:
         report = build_report(databases, since, until)
     except ReadError as exc:
@@ -117,7 +143,7 @@ def run_report(args: argparse.Namespace, *, default_data_dir: Path | None = None
     html_path: Path | None = getattr(args, "html", None)
     csv_dir: Path | None = getattr(args, "csv", None)
     if html_path is not None:
-        page = render_html(report, threshold=threshold, generated=datetime.now())
+        page = render_html(report, threshold=threshold, generated=datetime.now(), names=names)
         try:
             html_path.parent.mkdir(parents=True, exist_ok=True)
             html_path.write_text(page, encoding="utf-8")
@@ -129,7 +155,7 @@ def run_report(args: argparse.Namespace, *, default_data_dir: Path | None = None
         print(f"Report written to {html_path}")
     if csv_dir is not None:
         try:
-            files = write_csv(all_tables(report, threshold), csv_dir)
+            files = write_csv(all_tables(report, threshold, names), csv_dir)
         except OSError as exc:
             return _fail(
                 f"cannot write CSV files to {csv_dir} ({exc.strerror or exc}): "
@@ -143,7 +169,7 @@ def run_report(args: argparse.Namespace, *, default_data_dir: Path | None = None
             "patients first use it."
         )
     elif html_path is None and csv_dir is None:
-        sys.stdout.write(summary_text(report, threshold))
+        sys.stdout.write(summary_text(report, threshold, names))
     elif not report.has_data:
         print("No visits recorded yet for this period.")  # the files say so too
     return 0

@@ -15,6 +15,7 @@ from kiosk.engagement.report_tables import (
     WEEKDAYS,
     Cell,
     Hider,
+    Names,
     Table,
     all_tables,
     length_buckets,
@@ -95,12 +96,6 @@ def _figure(svg: str) -> str:
     return f"<figure>{svg}</figure>"
 
 
-def _count_bar(label: str, n: int, hide: Hider, *, accent: bool = False) -> Bar:
-    if hide.hidden(n):  # drawn up to the largest value it could be
-        return Bar(label, hide.threshold - 1, f"<{hide.threshold}", approx=True)
-    return Bar(label, n, f"{n:,}" if n else "", accent=accent)
-
-
 def _long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
@@ -150,7 +145,7 @@ def _day_chart(report: Report, hide: Hider) -> str:
             label = f"{d.day} {d:%b}" if d == days[0] or d.weekday() == 0 else ""
         else:  # label the first day of each month
             label = f"{d:%b}" if d.day == 1 else ""
-        bar = _count_bar(label, report.visits_per_day.get(d, 0), hide)
+        bar = hide.bar(label, report.visits_per_day.get(d, 0))
         bars.append(Bar(bar.label, bar.value, bar.text if len(days) <= 31 else "", bar.approx))
     return svgchart.column_chart(
         bars,
@@ -171,9 +166,9 @@ def _when_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
     hours = report.visits_by_hour()
     used = [h for h, n in enumerate(hours) if n] or [9, 17]
     first, last = min(min(used), 8), max(max(used), 17)
-    hour_bars = [_count_bar(f"{h:02d}", hours[h], hide) for h in range(first, last + 1)]
+    hour_bars = [hide.bar(f"{h:02d}", hours[h]) for h in range(first, last + 1)]
     weekday_bars = [
-        _count_bar(WEEKDAYS[i][:3], n, hide) for i, n in enumerate(report.visits_by_weekday())
+        hide.bar(WEEKDAYS[i][:3], n) for i, n in enumerate(report.visits_by_weekday())
     ]
     return (
         "<h2>When patients use the kiosk</h2>"
@@ -212,13 +207,19 @@ def _when_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
 
 
 def _length_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
-    bars = [_count_bar(label, n, hide) for label, n in length_buckets(report.visit_seconds())]
-    median = dict(tables["summary"].rows)["Median visit length"]
+    seconds = report.visit_seconds()
+    bars = [hide.bar(label, n) for label, n in length_buckets(seconds)]
+    median = _e(dict(tables["summary"].rows)["Median visit length"])
+    if hide.enough(sum(seconds.values())):
+        typical = (f"Half the visits were shorter than <strong>{median}</strong> and half were "
+                   "longer.")
+    else:
+        typical = (f"With {_e(hide.phrase)} visits the typical visit is given only roughly: "
+                   f"<strong>{median}</strong>.")
     return (
         "<h2>How long visits last</h2>"
-        f'<p class="explain">Half the visits were shorter than <strong>{_e(median)}</strong> '
-        "and half were longer. A visit ends when the screen is left alone until it resets, or "
-        "when someone goes back to the start screen.</p>"
+        f'<p class="explain">{typical} A visit ends when the screen is left alone until it '
+        "resets, or when someone goes back to the start screen.</p>"
         + _figure(
             svgchart.column_chart(
                 bars,
@@ -233,9 +234,10 @@ def _length_section(report: Report, hide: Hider, tables: dict[str, Table]) -> st
     )
 
 
-def _sections_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
+def _sections_section(report: Report, hide: Hider, tables: dict[str, Table],
+                      names: Names) -> str:
     sections = report.sections()
-    bars = [_count_bar(s.section, s.visits, hide) for s in sections]
+    bars = [hide.bar(names.section(s.section), s.visits) for s in sections]
     return (
         "<h2>What patients read</h2>"
         '<p class="explain">How many visits opened each section, most read first, and how long '
@@ -252,14 +254,15 @@ def _sections_section(report: Report, hide: Hider, tables: dict[str, Table]) -> 
     )
 
 
-def _quiz_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
+def _quiz_section(report: Report, hide: Hider, tables: dict[str, Table], names: Names) -> str:
     bars = []
     for q in report.questions():
-        if q.answers < hide.threshold:
-            bars.append(Bar(q.question, 0, f"{hide.phrase} answers"))
+        label = names.question(q.question)
+        if not hide.enough(q.answers):
+            bars.append(Bar(label, 0, hide.too_few("answers")))
             continue
         share = 100 * q.right / q.answers
-        bars.append(Bar(q.question, share, f"{share:.0f}% right", accent=share < 60))
+        bars.append(Bar(label, share, f"{share:.0f}% right", accent=share < 60))
     chart = svgchart.bar_chart(
         bars,
         title="Share of answers right, per question",
@@ -283,7 +286,7 @@ def _quiz_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
 def _settings_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
     languages = tables["languages"]
     bars = [
-        _count_bar(str(row[0]), report.by_key("start_language").get(str(row[0]), 0), hide)
+        hide.bar(str(row[0]), report.by_key("start_language").get(str(row[0]), 0))
         for row in languages.rows
     ]
     return (
@@ -312,18 +315,22 @@ def _about_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str
         + '<p class="note">The kiosk records what is touched, never who touches it: each visit '
         "gets a random number that is not linked to a person or a device, times are kept to the "
         "minute, and nobody can type anything into it. Counts from 1 to "
-        f"{hide.threshold - 1} are shown as “{_e(hide.phrase)}”, and shares or medians based on "
-        "so few cases are not shown. Detailed records are kept for a limited time; older days "
-        "are kept as daily totals.</p>"
+        f"{hide.threshold - 1} are shown as “{_e(hide.phrase)}”, and so are the right answers "
+        f"of a question answered {_e(hide.phrase)} times; a share based on so few cases is "
+        "not shown, and a typical length based on so few visits is given only roughly "
+        "(“under 5 minutes”). Detailed records are kept for a limited time; older days are kept "
+        "as daily totals.</p>"
     )
 
 
 def render_html(
-    report: Report, *, threshold: int = 5, generated: datetime | None = None, title: str = ""
+    report: Report, *, threshold: int = 5, generated: datetime | None = None, title: str = "",
+    names: Names | None = None,
 ) -> str:
-    """The whole report page as a string."""
+    """The whole report page as a string; sections and questions by their titles in `names`."""
+    names = names or Names()
     hide = Hider(threshold)
-    tables = {t.name: t for t in all_tables(report, threshold)}
+    tables = {t.name: t for t in all_tables(report, threshold, names)}
     generated = generated or datetime.now()
     heading = title or "Kiosk use report"
     kiosks = len(report.sources)
@@ -343,8 +350,8 @@ def render_html(
             _figures(tables)
             + _when_section(report, hide, tables)
             + _length_section(report, hide, tables)
-            + _sections_section(report, hide, tables)
-            + _quiz_section(report, hide, tables)
+            + _sections_section(report, hide, tables, names)
+            + _quiz_section(report, hide, tables, names)
             + _settings_section(report, hide, tables)
             + _about_section(report, hide, tables)
         )

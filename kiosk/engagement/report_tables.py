@@ -1,16 +1,26 @@
-"""The report's tables, with small counts hidden: one source for HTML, CSV and the text summary.
+"""The report's tables, with small counts hidden: one source for HTML, CSV, the text summary and
+the staff panel (kiosk/staff/dashboard.py), which all hide through one `Hider`.
 
-Any count from 1 to `threshold - 1` is shown as "fewer than N"; a share or a median computed from
-fewer than N cases is not shown either. Zero is shown as 0: an unused section is worth knowing.
+The small-count rule, with N the threshold (5 unless staff chose another):
+- a count from 1 to N-1 is shown as "fewer than N"; zero is shown as 0 (an unused section is
+  worth knowing);
+- a count that is part of a hidden count (right answers of a question answered fewer than N
+  times) is hidden the same way, never a 0 beside "fewer than N";
+- a share computed from fewer than N cases is "not shown (fewer than N answers)";
+- a typical length (median) from fewer than N cases is given only roughly, in time words
+  ("under 5 minutes"), never as a count of visits.
+Sections and questions appear by their titles when the report is given them (`Names`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from kiosk.engagement.report import Report, median_of
+from kiosk.engagement.svgchart import Bar
 
 DEFAULT_THRESHOLD = 5
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -53,13 +63,47 @@ class Table:
     note: str = ""
 
 
-class Hider:
-    """Applies the small-count rule; one instance per report so the threshold is in one place."""
+# Rough lengths for a median of too few cases: the first bound above it, in seconds.
+ROUGH_BOUNDS = (30, 60, 120, 300, 600, 1200, 1800, 3600)
 
-    def __init__(self, threshold: int = DEFAULT_THRESHOLD, *,
-                 fewer_than: str = "fewer than %1") -> None:
+
+def rough_duration(bound: int) -> str:
+    """English words for "shorter than `bound` seconds" (a bound from ROUGH_BOUNDS), or, past
+    the last bound, "that long or longer". The staff panel passes its translated words."""
+    if bound > ROUGH_BOUNDS[-1]:
+        return "an hour or more"
+    if bound < 60:
+        return f"under {bound} seconds"
+    minutes = bound // 60
+    return "under 1 minute" if minutes == 1 else f"under {minutes} minutes"
+
+
+@dataclass(frozen=True)
+class Names:
+    """What a section's slug and a question's id are called in the content (`--content`, or
+    the staff panel's loaded content); an unknown key is shown as it was recorded."""
+
+    sections: Mapping[str, str] = field(default_factory=dict)
+    questions: Mapping[str, str] = field(default_factory=dict)
+
+    def section(self, slug: str) -> str:
+        return self.sections.get(slug) or slug
+
+    def question(self, key: str) -> str:
+        return self.questions.get(key) or key
+
+
+class Hider:
+    """Applies the small-count rule (see the module's docstring); one instance per report so
+    the threshold and the words are in one place. The staff panel passes its own words."""
+
+    def __init__(self, threshold: int = DEFAULT_THRESHOLD, *, fewer_than: str = "fewer than %1",
+                 not_shown: str = "not shown (%1)",
+                 rough: Callable[[int], str] = rough_duration) -> None:
         self.threshold = max(1, threshold)
-        self._fewer_than = fewer_than  # %1: the threshold (the staff panel passes its words)
+        self._fewer_than = fewer_than  # %1: the threshold
+        self._not_shown = not_shown  # %1: "fewer than 5 answers"
+        self._rough = rough
 
     @property
     def phrase(self) -> str:
@@ -68,35 +112,63 @@ class Hider:
     def hidden(self, n: int) -> bool:
         return 0 < n < self.threshold
 
+    def enough(self, cases: int) -> bool:
+        """Whether a share or a median of `cases` may be shown exactly."""
+        return cases >= self.threshold
+
     def count(self, n: int) -> Cell:
         return self.phrase if self.hidden(n) else n
 
+    def part(self, n: int, whole: int) -> Cell:
+        """A count within `whole` (right answers of all answers): hidden with its whole."""
+        return self.phrase if self.hidden(whole) else n
+
+    def too_few(self, of: str) -> str:
+        return self._not_shown.replace("%1", f"{self.phrase} {of}".strip())
+
     def percent(self, part: int, whole: int, of: str = "", *, hide_part: bool = True) -> Cell:
-        """A share in whole percent, hidden when `whole` is small, and when `part` is small
+        """A share in whole percent, not shown when `whole` is small, and when `part` is small
         unless `hide_part` is False (then the share itself is the point, as for quiz answers)."""
         if whole == 0:
             return "–"
-        if whole < self.threshold:
-            return f"{self.phrase} {of}".strip()
+        if not self.enough(whole):
+            return self.too_few(of)
         if hide_part and self.hidden(part):
             return self.phrase
         return round(100 * part / whole)
 
     def median(self, counts: Counter[int], of: str = "") -> Cell:
+        """The median of a value that is not a time (a score)."""
         n = sum(counts.values())
         if n == 0:
             return "–"
-        if n < self.threshold:
-            return f"{self.phrase} {of}".strip()
+        if not self.enough(n):
+            return self.too_few(of)
         value = median_of(counts)
         assert value is not None
         return round(value)
 
+    def duration(self, seconds: Counter[int]) -> str:
+        """The median of times in seconds, in time words: exact ("3 min 05 s") from enough
+        cases, else only roughly ("under 5 minutes")."""
+        value = median_of(seconds)
+        if value is None:
+            return "–"
+        if self.enough(sum(seconds.values())):
+            return duration_text(value)
+        bound = next((b for b in ROUGH_BOUNDS if value < b), ROUGH_BOUNDS[-1] + 1)
+        return self._rough(bound)
 
-def duration_text(seconds: Cell) -> str:
-    """Seconds as '3 min 05 s' for people; anything that is not a number passes through."""
-    if isinstance(seconds, str):
-        return seconds
+    def bar(self, label: str, n: int, *, accent: bool = False) -> Bar:
+        """A chart bar for a count; a hidden one is dashed, drawn up to the largest value it
+        could be, and labelled "<5"."""
+        if self.hidden(n):
+            return Bar(label, self.threshold - 1, f"<{self.threshold}", approx=True)
+        return Bar(label, n, f"{n:,}" if n else "", accent=accent)
+
+
+def duration_text(seconds: float) -> str:
+    """Seconds as '3 min 05 s' for people."""
     seconds = round(seconds)
     if seconds < 60:
         return f"{seconds} s"
@@ -124,7 +196,7 @@ def summary_table(report: Report, hide: Hider) -> Table:
     rows: list[tuple[Cell, ...]] = [
         ("Visits", hide.count(report.visits)),
         ("Days with visits", days_used),
-        ("Median visit length", duration_text(hide.median(seconds, "visits"))),
+        ("Median visit length", hide.duration(seconds)),
         ("Quizzes started", hide.count(starts)),
         ("Quizzes finished", hide.count(completes)),
         ("Quizzes finished, % of started", hide.percent(completes, starts, "quizzes")),
@@ -202,20 +274,21 @@ def visit_end_table(report: Report, hide: Hider) -> Table:
     return Table("visit_end", "How visits ended", ("How the visit ended", "Visits"), rows)
 
 
-def sections_table(report: Report, hide: Hider) -> Table:
+def sections_table(report: Report, hide: Hider, names: Names | None = None) -> Table:
+    names = names or Names()
     rows = [
         (
-            s.section,
+            names.section(s.section),
             hide.count(s.visits),
             hide.count(s.views),
-            hide.median(s.dwell, "pages timed"),
+            hide.duration(s.dwell),
         )
         for s in report.sections()
     ]
     return Table(
         "sections",
         "Sections read",
-        ("Section", "Visits that opened it", "Pages shown", "Median time on a page (s)"),
+        ("Section", "Visits that opened it", "Pages shown", "Median time on a page"),
         rows,
         "A visit that opens a section twice counts once in the first column.",
     )
@@ -230,17 +303,18 @@ def quiz_table(report: Report, hide: Hider) -> Table:
         ("Quizzes left unfinished", hide.count(report.count("quiz_abandoned"))),
         ("Finished, % of started", hide.percent(completes, starts, "quizzes")),
         ("Median score, %", hide.median(report.by_num("quiz_score"), "quizzes")),
-        ("Median time to finish (s)", hide.median(report.by_num("quiz_seconds"), "quizzes")),
+        ("Median time to finish", hide.duration(report.by_num("quiz_seconds"))),
     ]
     return Table("quiz", "Quiz", ("Measure", "Value"), rows)
 
 
-def questions_table(report: Report, hide: Hider) -> Table:
+def questions_table(report: Report, hide: Hider, names: Names | None = None) -> Table:
+    names = names or Names()
     rows = [
         (
-            q.question,
+            names.question(q.question),
             hide.count(q.answers),
-            hide.count(q.right),
+            hide.part(q.right, q.answers),
             hide.percent(q.right, q.answers, "answers", hide_part=False),
         )
         for q in report.questions()
@@ -318,7 +392,8 @@ def screens_table(report: Report, hide: Hider) -> Table:
     return Table("screens", "Screens shown", ("Screen", "Times shown"), rows)
 
 
-def all_tables(report: Report, threshold: int = DEFAULT_THRESHOLD) -> list[Table]:
+def all_tables(report: Report, threshold: int = DEFAULT_THRESHOLD,
+               names: Names | None = None) -> list[Table]:
     """Every table of the report, in the order of the HTML page."""
     hide = Hider(threshold)
     return [
@@ -329,9 +404,9 @@ def all_tables(report: Report, threshold: int = DEFAULT_THRESHOLD) -> list[Table
         per_weekday_table(report, hide),
         length_table(report, hide),
         visit_end_table(report, hide),
-        sections_table(report, hide),
+        sections_table(report, hide, names),
         quiz_table(report, hide),
-        questions_table(report, hide),
+        questions_table(report, hide, names),
         languages_table(report, hide),
         settings_table(report, hide),
         start_settings_table(report, hide),

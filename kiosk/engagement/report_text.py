@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from kiosk.engagement.report import Report
-from kiosk.engagement.report_tables import Cell, all_tables, skipped_note
+from kiosk.engagement.report_tables import Cell, Names, all_tables, skipped_note
 
 
 def _show(value: Cell) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
-def summary_text(report: Report, threshold: int = 5) -> str:
+def summary_text(report: Report, threshold: int = 5, names: Names | None = None) -> str:
     """Key figures, the most read sections and the questions most often wrong."""
-    tables = {t.name: t for t in all_tables(report, threshold)}
+    tables = {t.name: t for t in all_tables(report, threshold, names)}
     sources = ", ".join(str(s.path) for s in report.sources) or "no database"
     if not report.has_data:
         return (

@@ -15,9 +15,8 @@ from pathlib import Path
 
 from kiosk.engagement import svgchart
 from kiosk.engagement.report import Report
-from kiosk.engagement.report_tables import DEFAULT_THRESHOLD, Cell, Hider, duration_text
+from kiosk.engagement.report_tables import DEFAULT_THRESHOLD, Cell, Hider, rough_duration
 from kiosk.engagement.store import ReadError
-from kiosk.engagement.svgchart import Bar
 from kiosk.staff.export import read_report
 
 PERIODS: dict[str, int] = {"today": 1, "7days": 7, "30days": 30}  # key -> days, today included
@@ -37,8 +36,9 @@ class DashboardWords:
     quizzes_finished: str = "Quizzes finished"
     answers_right: str = "Quiz answers right"
     fewer_than: str = "fewer than %1"  # %1: the smallest count shown
-    of_visits: str = "visits"  # after "fewer than 5": a median of too few visits
+    not_shown: str = "not shown (%1)"  # %1: "fewer than 5 answers"
     of_answers: str = "answers"  # after "fewer than 5": a share of too few quiz answers
+    rough: Callable[[int], str] = rough_duration  # "under 5 minutes": a median of few visits
     by_hour_title: str = "Visits by hour today"
     per_day_title: str = "Visits per day"
     axis: str = "visits"
@@ -64,12 +64,6 @@ def period_days(key: str, today: date) -> tuple[date, date]:
     return today - timedelta(days=PERIODS[key] - 1), today
 
 
-def _bar(label: str, n: int, hide: Hider) -> Bar:
-    if hide.hidden(n):
-        return Bar(label, hide.threshold, f"<{hide.threshold}", approx=True)
-    return Bar(label, n, f"{n:,}" if n else "")
-
-
 def _shown(value: Cell) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
@@ -79,10 +73,9 @@ def _figures(report: Report, hide: Hider, words: DashboardWords) -> list[tuple[s
     answers = report.questions()
     right = hide.percent(sum(q.right for q in answers), sum(q.answers for q in answers),
                          words.of_answers, hide_part=False)
-    median = hide.median(report.visit_seconds(), words.of_visits)
     return [
         (words.visits, _shown(hide.count(report.visits))),
-        (words.median_visit, duration_text(median)),
+        (words.median_visit, hide.duration(report.visit_seconds())),
         (words.quizzes_finished, _shown(hide.count(report.count("quiz_complete")))),
         (words.answers_right, f"{right}%" if isinstance(right, int) else str(right)),
     ]
@@ -91,12 +84,12 @@ def _figures(report: Report, hide: Hider, words: DashboardWords) -> list[tuple[s
 def _time_chart(report: Report, hide: Hider, one_day: bool, words: DashboardWords) -> str:
     if one_day:
         hours = report.visits_by_hour()
-        bars = [_bar(f"{h}" if h % 3 == 0 else "", n, hide) for h, n in enumerate(hours)]
+        bars = [hide.bar(f"{h}" if h % 3 == 0 else "", n) for h, n in enumerate(hours)]
         title = words.by_hour_title
     else:
         days = report.days()
-        bars = [_bar(words.day(d) if d == days[0] or d.weekday() == 0 else "",
-                     report.visits_per_day.get(d, 0), hide) for d in days]
+        bars = [hide.bar(words.day(d) if d == days[0] or d.weekday() == 0 else "",
+                         report.visits_per_day.get(d, 0)) for d in days]
         title = words.per_day_title
     note = words.dashed_note.replace("%1", hide.phrase) if any(b.approx for b in bars) else ""
     return svgchart.column_chart(bars, title=title, show_title=True, height=260,
@@ -107,7 +100,7 @@ def _time_chart(report: Report, hide: Hider, one_day: bool, words: DashboardWord
 def _sections_chart(report: Report, hide: Hider, titles: dict[str, str],
                     words: DashboardWords) -> str:
     stats = report.sections()[:TOP_SECTIONS]
-    bars = [_bar(titles.get(s.section, s.section), s.visits, hide) for s in stats]
+    bars = [hide.bar(titles.get(s.section, s.section), s.visits) for s in stats]
     return svgchart.bar_chart(bars, title=words.topics_title, show_title=True,
                               row_height=28, empty_message=words.no_topics)
 
@@ -121,7 +114,8 @@ def build_dashboard(db: Path, key: str, today: date, *, titles: dict[str, str] |
     except ReadError as exc:
         return Dashboard(since, until, problem=str(exc))
     words = words or DashboardWords()
-    hide = Hider(threshold, fewer_than=words.fewer_than)
+    hide = Hider(threshold, fewer_than=words.fewer_than, not_shown=words.not_shown,
+                 rough=words.rough)
     charts = [_time_chart(report, hide, key == "today", words),
               _sections_chart(report, hide, titles or {}, words)]
     skipped = words.skipped.replace("%1", f"{report.skipped:,}") if report.skipped else ""

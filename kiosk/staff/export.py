@@ -19,7 +19,7 @@ from pathlib import Path
 from kiosk.engagement.report import Report, build_report
 from kiosk.engagement.report_csv import write_csv
 from kiosk.engagement.report_html import render_html
-from kiosk.engagement.report_tables import all_tables
+from kiosk.engagement.report_tables import Names, all_tables
 from kiosk.engagement.store import ReadError
 from kiosk.staff.drives import Destination, is_present
 
@@ -72,8 +72,10 @@ def _copy_tree(source: Path, folder: Path, *, create_parents: bool) -> None:
 
 
 def export_report(db: Path, destination: Destination, since: date, until: date, *,
-                  now: datetime, words: ExportWords | None = None) -> ExportResult:
-    """Write `kiosk-report-<date>-<time>/report.html` and its CSV files into `destination`."""
+                  now: datetime, words: ExportWords | None = None,
+                  names: Names | None = None) -> ExportResult:
+    """Write `kiosk-report-<date>-<time>/report.html` and its CSV files into `destination`;
+    sections and questions by their titles in `names`."""
     words = words or ExportWords()
     target = destination.path
     if destination.removable and not is_present(target):
@@ -86,9 +88,9 @@ def export_report(db: Path, destination: Destination, since: date, until: date, 
     try:
         with tempfile.TemporaryDirectory(prefix="kiosk-report-") as staging:
             staged = Path(staging)
-            (staged / "report.html").write_text(render_html(report, generated=now),
-                                                encoding="utf-8")
-            files = write_csv(all_tables(report), staged / "csv")
+            page = render_html(report, generated=now, names=names)
+            (staged / "report.html").write_text(page, encoding="utf-8")
+            files = write_csv(all_tables(report, names=names), staged / "csv")
             _copy_tree(staged, folder, create_parents=not destination.removable)
     except OSError as exc:
         log.warning("Report export to %s failed: %s", folder, exc)

@@ -6,6 +6,7 @@ import argparse
 import csv
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,9 @@ from kiosk.engagement.report import Report, build_report, median_of
 from kiosk.engagement.report_cli import DB_FILENAME, add_report_arguments, run_report
 from kiosk.engagement.report_csv import write_csv
 from kiosk.engagement.report_html import render_html
-from kiosk.engagement.report_tables import Hider, all_tables
+from kiosk.engagement.report_tables import Hider, Names, all_tables
+from kiosk.engagement.report_text import summary_text
+from tests.helpers.content import write_content
 
 from .conftest import FakeClock
 from .helpers import record_visit
@@ -68,7 +71,7 @@ def test_small_counts_are_hidden_everywhere(make_recorder: Any, clock: FakeClock
     assert sections["symptoms"][1] == 6
     assert sections["causes"][1] == "fewer than 5"
     assert sections["causes"][3] == "–"  # no page of it was timed
-    assert sections["symptoms"][3] == 30
+    assert sections["symptoms"][3] == "30 s"
     languages = {row[0]: row for row in tables["languages"].rows}
     assert languages["es"][1] == "fewer than 5"
     assert dict(tables["visits_by_weekday"].rows)["Tuesday"] == 0  # zero is not hidden
@@ -99,11 +102,50 @@ def test_small_counts_are_hidden_everywhere(make_recorder: Any, clock: FakeClock
 def test_hider_rules() -> None:
     hide = Hider(5)
     assert [hide.count(n) for n in (0, 1, 4, 5)] == [0, "fewer than 5", "fewer than 5", 5]
-    assert hide.percent(3, 4, "answers") == "fewer than 5 answers"
+    assert hide.part(0, 3) == "fewer than 5"  # never "0" beside a hidden whole
+    assert hide.part(0, 0) == 0 and hide.part(2, 10) == 2
+    assert hide.percent(3, 4, "answers") == "not shown (fewer than 5 answers)"
     assert hide.percent(3, 6) == "fewer than 5"  # the share would reveal the small count
     assert hide.percent(3, 6, hide_part=False) == 50  # unless the share is the point
     assert hide.percent(5, 10) == 50
     assert hide.percent(0, 0) == "–"
+
+
+@pytest.mark.parametrize(("seconds", "expected"), [
+    ({200: 5}, "3 min 20 s"),  # enough visits: exact
+    ({40: 3}, "under 1 minute"),  # too few: roughly, and in time words
+    ({20: 1}, "under 30 seconds"),
+    ({200: 2, 250: 2}, "under 5 minutes"),
+    ({100: 1, 400: 1}, "under 5 minutes"),  # the median of two lies between them
+    ({4000: 1}, "an hour or more"),
+    ({}, "–"),
+])
+def test_a_typical_length_is_always_a_time(seconds: dict[int, int], expected: str) -> None:
+    assert Hider(5).duration(Counter(seconds)) == expected
+
+
+def test_with_three_visits_the_report_reads_right(make_recorder: Any, clock: FakeClock) -> None:
+    """Issue: "Median visit length: fewer than 5 visits", "Half the visits were shorter than
+    fewer than 5 visits", "Answered right 0" beside "fewer than 5"."""
+    recorder = make_recorder()
+    for _ in range(3):
+        record_visit(recorder, clock, right=False)  # 60 seconds each
+        clock.advance(minutes=10)
+    recorder.close()
+    report = build_report([recorder._db_path])
+    names = Names(questions={"q-iron": "Which legs?"})
+    tables = {t.name: t for t in all_tables(report, names=names)}
+    summary = dict(tables["summary"].rows)
+    assert summary["Median visit length"] == "under 2 minutes"
+    assert summary["Quiz answers right, %"] == "not shown (fewer than 5 answers)"
+    assert tables["questions"].rows == [("Which legs?", "fewer than 5", "fewer than 5",
+                                         "not shown (fewer than 5 answers)")]
+    page = render_html(report, names=names)
+    assert "fewer than 5 visits</strong>" not in page and "shorter than fewer" not in page
+    assert "typical visit is given only roughly: <strong>under 2 minutes</strong>" in page
+    assert "Which legs?" in page and "q-iron" not in page
+    text = summary_text(report, names=names)
+    assert "Median visit length: under 2 minutes" in text
 
 
 def test_several_kiosks_are_merged_and_a_file_named_twice_counts_once(
@@ -195,7 +237,7 @@ def test_csv_files_hold_the_same_tables(
         "Section",
         "Visits that opened it",
         "Pages shown",
-        "Median time on a page (s)",
+        "Median time on a page",
     ]
     assert content[1][:2] == ["symptoms", "6"]
     assert content[2][:2] == ["causes", "fewer than 5"]
@@ -217,6 +259,28 @@ def test_cli_prints_a_summary_without_output_options(
     assert run_report(parse("--db", str(db))) == 0
     out = capsys.readouterr().out
     assert "Visits: 8" in out and "symptoms: 6" in out and "q-iron" in out
+
+
+def test_cli_names_sections_and_questions_by_title_with_content(
+    make_recorder: Any, clock: FakeClock, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recorder = make_recorder()
+    for _ in range(5):
+        record_visit(recorder, clock, section="topic-2")
+    recorder.close()
+    content = write_content(tmp_path / "content", languages=("es", "en"))
+    html, csv_dir = tmp_path / "r.html", tmp_path / "csv"
+    argv = ("--db", str(recorder._db_path), "--html", str(html), "--csv", str(csv_dir))
+    assert run_report(parse(*argv, "--content", str(content))) == 0
+    page = html.read_text(encoding="utf-8")
+    assert "Topic 2 es" in page and ">topic-2<" not in page  # the site's default language
+    sections = (csv_dir / "sections.csv").read_text(encoding="utf-8-sig")
+    assert sections.splitlines()[1].startswith("Topic 2 es,5,")
+    assert run_report(parse("--db", str(recorder._db_path), "--content", str(content))) == 0
+    assert "Topic 2 es: 5" in capsys.readouterr().out
+    assert run_report(parse("--db", str(recorder._db_path), "--content",
+                            str(tmp_path / "nowhere"))) == 1
+    assert "content folder" in capsys.readouterr().err
 
 
 def test_cli_writes_html_and_csv(

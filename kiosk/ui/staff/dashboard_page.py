@@ -14,11 +14,23 @@ from pathlib import Path
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from kiosk.engagement.report_tables import ROUGH_BOUNDS
 from kiosk.staff.dashboard import Dashboard, DashboardWords, build_dashboard
-from kiosk.ui.i18n import interface_date, tr
+from kiosk.ui.i18n import PLURAL, interface_date, tr
 from kiosk.ui.staff.parts import Choices, StaffPage, card
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import render_picture, role_label
+
+
+def rough_length(bound: int) -> str:
+    """A typical visit from too few visits, roughly: "under 5 minutes" (kiosk/engagement/
+    report_tables.py's rough_duration in the interface language)."""
+    if bound > ROUGH_BOUNDS[-1]:
+        return tr("Staff", "an hour or more")
+    if bound < 60:
+        return tr("Staff", "under %n seconds", None, PLURAL, bound)
+    minutes = bound // 60
+    return tr("Staff", "under %n minutes", None, PLURAL, minutes)
 
 
 def dashboard_words() -> DashboardWords:
@@ -29,8 +41,9 @@ def dashboard_words() -> DashboardWords:
         quizzes_finished=tr("Staff", "Quizzes finished"),
         answers_right=tr("Staff", "Quiz answers right"),
         fewer_than=tr("Staff", "fewer than %1"),
-        of_visits=tr("Staff", "visits"),
+        not_shown=tr("Staff", "not shown (%1)"),
         of_answers=tr("Staff", "answers"),
+        rough=rough_length,
         by_hour_title=tr("Staff", "Visits by hour today"),
         per_day_title=tr("Staff", "Visits per day"),
         axis=tr("Staff", "visits"),

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QPushButton
 
+from kiosk.engagement.report_tables import Names
 from kiosk.staff.drives import Destination, destinations
 from kiosk.staff.export import ExportResult, ExportWords, export_report
 from kiosk.ui.i18n import PLURAL, tr
@@ -37,8 +38,10 @@ def export_words() -> ExportWords:
 class ExportPage(StaffPage):
     def __init__(self, database: Path, data_dir: Path, list_drives: Callable[[], list[Path]],
                  today: Callable[[], date], now: Callable[[], datetime],
-                 before_export: Callable[[], None]) -> None:
+                 before_export: Callable[[], None],
+                 names: Callable[[], Names] = Names) -> None:
         super().__init__()
+        self._names = names  # sections and questions by title, from the loaded content
         self._database = database
         self._data_dir = data_dir
         self._list_drives = list_drives
@@ -100,7 +103,7 @@ class ExportPage(StaffPage):
         self.result.show()
         self.result.repaint()  # show "Saving..." while a slow stick is written
         result = export_report(self._database, destination, since, until, now=self._now(),
-                               words=export_words())
+                               words=export_words(), names=self._names())
         self.last_result = result
         self.result.setText(result.message)
         self.result.setProperty("state", "ok" if result.ok else "problem")

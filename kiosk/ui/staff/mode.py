@@ -23,8 +23,10 @@ from PySide6.QtWidgets import QApplication
 from kiosk import paths
 from kiosk.config import Settings, load_settings
 from kiosk.content.model import Library
+from kiosk.content.names import question_texts, section_titles
 from kiosk.content.refresh import load_checked
 from kiosk.content.status import ContentStatus, log_status
+from kiosk.engagement.report_tables import Names
 from kiosk.staff.lockout import GateState, PinGate
 from kiosk.ui.i18n import PLURAL, tr
 from kiosk.ui.staff.content_page import ContentPage
@@ -88,7 +90,8 @@ class StaffMode(QObject):
         self.dashboard_page = DashboardPage(context.database, window.today, self._section_titles,
                                             context.recorder_status)
         self.export_page = ExportPage(context.database, context.data_dir, context.list_drives,
-                                      window.today, context.now, context.flush_events)
+                                      window.today, context.now, context.flush_events,
+                                      self._report_names)
         self.settings_page = SettingsPage(context.config_path, lambda: self.window.settings,
                                           self._content_languages)
         self.system_page = SystemPage(context.data_dir, context.config_path,
@@ -280,14 +283,12 @@ class StaffMode(QObject):
     def _section_titles(self) -> dict[str, str]:
         """Section names for the charts, in the panel's language where it has them, else in the
         site's default language, else in any."""
-        library = self.window.library
-        first = [self.window.language, library.site.default_language]
-        titles: dict[str, str] = {}
-        for lang in [*(lang for lang in library.languages if lang not in first),
-                     *reversed(first)]:
-            content = library.languages.get(lang)
-            titles.update({s.slug: s.title for s in content.sections} if content else {})
-        return titles
+        return section_titles(self.window.library, [self.window.language])
+
+    def _report_names(self) -> Names:
+        """Sections and questions by title in a saved report, from the content on screen."""
+        library, prefer = self.window.library, [self.window.language]
+        return Names(section_titles(library, prefer), question_texts(library, prefer))
 
     def _content_languages(self) -> list[str]:
         library = self.window.library

@@ -92,10 +92,12 @@ def test_visits_dashboard_by_period(make_kiosk, folders) -> None:
     assert page.chart_labels[1].accessibleName() == "Topics opened (visits)"
 
 
-def test_report_saved_on_a_usb_drive(make_kiosk, tmp_path: Path,
+def test_report_saved_on_a_usb_drive(make_kiosk, tmp_path: Path, folders,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     stick = tmp_path / "media" / "CLINIC"
     stick.mkdir(parents=True)
+    write_visits(folders["data"] / DB_FILENAME, [datetime(2026, 11, 20, 9, m) for m in range(5)],
+                 section="topic-2")
     monkeypatch.setattr(export, "is_present", Path.is_dir)  # a plain folder stands in
     kiosk = make_kiosk(drives=[stick])
     kiosk.log_in()
@@ -108,6 +110,9 @@ def test_report_saved_on_a_usb_drive(make_kiosk, tmp_path: Path,
     saved = stick / "kiosk-report-2026-11-22-153000"
     assert (saved / "report.html").is_file() and (saved / "csv" / "summary.csv").is_file()
     assert page.result.text().startswith("Saved") and str(saved) in page.result.text()
+    report = (saved / "report.html").read_text(encoding="utf-8")
+    assert "Topic 2 en" in report and ">topic-2<" not in report  # by title, as on screen
+    assert "Is this a question?" in report
 
 
 def test_a_drive_that_was_pulled_out_is_a_message(make_kiosk, tmp_path: Path) -> None:
