@@ -47,7 +47,7 @@ def test_content_page_counts_notes_apart_from_warnings(make_kiosk, content_dir: 
     notes = [label for label in page.finding_labels if label.text().startswith("Note - ")]
     assert [label.property("severity") for label in notes] == ["info"]
     assert "en/04-topic-4.md:11: web address https://example.org/a" in notes[0].text()
-    assert "0 problems" in page.findings_title.text() and "1 notes" in page.findings_title.text()
+    assert "0 problems" in page.findings_title.text() and "1 note (" in page.findings_title.text()
     assert page.result.text().endswith("0 problems, 1 warning, 1 note.")
 
 
