@@ -12,6 +12,7 @@ from __future__ import annotations
 import getpass
 import os
 import platform
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -126,7 +127,17 @@ def check_content(folder: Path, today: date | None = None) -> Check:
     return Check(OK, "content", summary)
 
 
-def check_data(folder: Path) -> Check:
+# Free space in the data folder: a year of visits is a few MB, logs are capped at a few MB,
+# so under LOW_SPACE something else is filling the disk; under FULL the kiosk cannot record.
+FULL_BYTES = 20 * 1024 * 1024
+LOW_SPACE_BYTES = 200 * 1024 * 1024
+
+
+def _free_bytes(folder: Path) -> int:
+    return shutil.disk_usage(folder).free
+
+
+def check_data(folder: Path, *, free_bytes: Callable[[Path], int] = _free_bytes) -> Check:
     who = _user()
     if not folder.is_dir():
         return Check(FAIL, "data folder", f"{folder} does not exist; the installer creates it "
@@ -134,10 +145,18 @@ def check_data(folder: Path) -> Check:
     try:
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".doctor-"):
             pass
+        free = free_bytes(folder)
     except OSError as exc:
         return Check(FAIL, "data folder", f"{folder} cannot be written by {who} "
                      f"({exc.strerror or exc}); the kiosk account must be allowed to change it")
-    return Check(OK, "data folder", f"{folder} is writable (checked as {who})")
+    space = f"{free / 1024 / 1024:,.0f} MB free"
+    if free < FULL_BYTES:
+        return Check(FAIL, "data folder", f"{folder} is (almost) full: {space}; visits cannot "
+                     "be recorded. Free space on that disk")
+    if free < LOW_SPACE_BYTES:
+        return Check(WARN, "data folder", f"{folder} is writable but low on space: {space} "
+                     f"(under {LOW_SPACE_BYTES // 1024 // 1024} MB); free space on that disk")
+    return Check(OK, "data folder", f"{folder} is writable (checked as {who}), {space}")
 
 
 def check_last_crash(data: Path) -> Check:

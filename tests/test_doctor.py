@@ -172,3 +172,21 @@ def test_doctor_command_prints_a_report_not_a_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr + result.stdout
     assert "FAIL  data folder" in result.stdout
     assert "no display" in result.stdout  # no DISPLAY: checked offscreen, and says so
+
+
+@pytest.mark.parametrize(("free_mb", "status", "words"), [
+    (5, doctor.FAIL, "(almost) full: 5 MB free"),
+    (120, doctor.WARN, "low on space: 120 MB free"),
+    (40_000, doctor.OK, "40,000 MB free"),
+])
+def test_free_space_in_the_data_folder_is_checked(tmp_path: Path, free_mb: int, status: str,
+                                                 words: str) -> None:
+    asked: list[Path] = []
+
+    def free_bytes(folder: Path) -> int:
+        asked.append(folder)
+        return free_mb * 1024 * 1024
+
+    check = doctor.check_data(tmp_path, free_bytes=free_bytes)
+    assert asked == [tmp_path]
+    assert check.status == status and words in check.detail
