@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content.model import Site
 from kiosk.content.qr import BORDER, text_matrix
@@ -14,6 +21,7 @@ from kiosk.ui.i18n import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import ScreenWidget, name_home_button, role_label, touch_button
 
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
 MIN_MODULE_PX = 4  # at 1080 px: a phone at arm's length still resolves every module
 
 
@@ -96,8 +104,9 @@ class TakeHomeScreen(ScreenWidget):
         self.home_button = touch_button(role="primary", name="HomeButton")
         self.back_button.clicked.connect(self.back_requested.emit)
         self.home_button.clicked.connect(self.home_requested.emit)
-        words = QVBoxLayout()
-        words.addStretch(1)
+        words = self._words = QVBoxLayout()
+        self._words_top = QSpacerItem(0, 0)  # centres the words beside the code (landscape)
+        words.addItem(self._words_top)
         for label in (self.kicker, self.title, self.caption, self.note):
             words.addWidget(label)
         words.addStretch(1)
@@ -126,6 +135,13 @@ class TakeHomeScreen(ScreenWidget):
         portrait = self.height() > self.width() * 1.1
         self._body.setDirection(QBoxLayout.Direction.TopToBottom if portrait
                                 else QBoxLayout.Direction.LeftToRight)
+        # Portrait: a square for the code and the words right under it, not half a screen away.
+        self.code.setMaximumHeight(self.width() - 2 * margin if portrait else QWIDGETSIZE_MAX)
+        self._words_top.changeSize(0, 0, QSizePolicy.Policy.Minimum,
+                                   QSizePolicy.Policy.Fixed if portrait
+                                   else QSizePolicy.Policy.Expanding)
+        self._words.setStretch(0, 0 if portrait else 1)
+        self._words.invalidate()
         for label in (self.kicker, self.title, self.caption, self.note):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter if portrait
                                else Qt.AlignmentFlag.AlignLeft)

@@ -7,6 +7,7 @@ their text (`fitted_browser`), so the toggles sit where the staff wrote the list
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal
@@ -70,7 +71,8 @@ class TaskToggle(QCheckBox):
         pad, gap = round(theme.px("spacing") * 1.2), theme.px("spacing")
         self._box.setContentsMargins(pad, gap // 2, pad, gap // 2)
         self._box.setSpacing(gap)
-        self.mark.setFixedSize(QSize(*(round(theme.font_px("button") * 1.4),) * 2))
+        side = round(theme.font_px("button") * 1.7)  # the tick's line height and the border
+        self.mark.setFixedSize(QSize(side, side))
         self.setMinimumHeight(theme.touch_px())
         self.updateGeometry()
 
@@ -87,7 +89,7 @@ class TaskToggle(QCheckBox):
         return max(self._box.totalHeightForWidth(width), self.minimumHeight())
 
 
-def fitted_browser() -> ContentBrowser:
+def fitted_browser(refitted: Callable[[], None]) -> ContentBrowser:
     """A reader browser for a stretch of page text, exactly as tall as its text (after
     `fit_height`): the page around it scrolls, so it neither scrolls nor grabs the finger."""
     from kiosk.ui.reader import ContentBrowser  # the reader shows TaskPage: imported late
@@ -96,7 +98,7 @@ def fitted_browser() -> ContentBrowser:
     QScroller.ungrabGesture(browser.viewport())
     browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     browser.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    _HeightFollowsWidth(browser)
+    _HeightFollowsWidth(browser, refitted)
     return browser
 
 
@@ -107,17 +109,21 @@ def fit_height(browser: ContentBrowser) -> None:
 
 
 class _HeightFollowsWidth(QObject):
-    """Fits a browser's height to its text again whenever its width changes."""
+    """Fits a browser's height to its text again whenever its width changes (watched on the
+    viewport: the browser's own resize comes before its viewport has the new width), then
+    calls `refitted`."""
 
-    def __init__(self, browser: ContentBrowser) -> None:
+    def __init__(self, browser: ContentBrowser, refitted: Callable[[], None]) -> None:
         super().__init__(browser)
         self._browser = browser
-        browser.installEventFilter(self)
+        self._refitted = refitted
+        browser.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent) \
                 and event.size().width() != event.oldSize().width():
             fit_height(self._browser)
+            self._refitted()
         return False
 
 
@@ -169,6 +175,7 @@ class TaskPage(QWidget):
             else:
                 self._add_text(html_of[index], images, theme)
         self.box.addStretch(1)
+        self.fit_column()
         self.keep_list.setVisible(bool(self.toggles))
         self.keep_points.setVisible(points)
         self._update_keep()
@@ -184,10 +191,11 @@ class TaskPage(QWidget):
         self.toggles = []
 
     def _add_text(self, html: str, images: dict[str, bytes], theme: Theme) -> None:
-        browser = fitted_browser()
+        browser = fitted_browser(self.fit_column)
         browser.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
         browser.setFixedHeight(max(200, self.scroll.viewport().height()))  # room for pictures
         self.box.addWidget(browser)
+        browser.show()  # now, not from the event loop: fit_column counts only shown widgets
         browser.show_html(html, images, theme)
         fit_height(browser)
         self._parts.append(browser)
@@ -201,6 +209,7 @@ class TaskPage(QWidget):
             toggle.setChecked(item_number in ticked)
             toggle.toggled.connect(lambda _=False, n=number: self._toggled(n))
             self.box.addWidget(toggle)
+            toggle.show()
             self._parts.append(toggle)
             toggles.append(toggle)
         self.toggles.append(toggles)
@@ -220,3 +229,17 @@ class TaskPage(QWidget):
         for toggles in self.toggles:
             for toggle in toggles:
                 toggle.apply_theme(theme)
+        self.fit_column()
+
+    def fit_column(self) -> None:
+        """QScrollArea ignores height-for-width: without this, wrapped toggles would be
+        squeezed over each other instead of scrolled to."""
+        width = self.scroll.viewport().width()
+        self.column.ensurePolished()
+        self.box.invalidate()
+        wrapped = self.box.totalHeightForWidth(width)  # -1: nothing wraps
+        self.column.setMinimumHeight(max(wrapped, self.box.totalMinimumSize().height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_column()

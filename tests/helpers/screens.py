@@ -85,6 +85,17 @@ def _scrolled_away(widget: QWidget) -> bool:
     return False
 
 
+def shown_rect(widget: QWidget) -> QRect:
+    """The part of `widget` on screen: inside a scroll area, only what its viewport shows."""
+    rect = window_rect(widget)
+    ancestor = widget.parentWidget()
+    while ancestor is not None:
+        if _scrolls(ancestor):
+            return rect.intersected(window_rect(ancestor))
+        ancestor = ancestor.parentWidget()
+    return rect
+
+
 def text_problem(widget: QWidget) -> str | None:
     """How the text of a label or a plain button does not fit its widget, if it does not."""
     if isinstance(widget, QLabel):
@@ -124,7 +135,7 @@ def fit_problems(shown: Shown) -> list[str]:
             for other in texts[i + 1:]:
                 if _related(one, other):
                     continue
-                overlap = window_rect(one).intersected(window_rect(other))
+                overlap = shown_rect(one).intersected(shown_rect(other))
                 if overlap.width() > SLACK and overlap.height() > SLACK:
                     problems.append(f"{shown.name}: {describe(one)} overlaps {describe(other)}")
     return problems

@@ -3,6 +3,7 @@ screen with a real QR decoder (zxing-cpp), in both languages and at every text s
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,19 @@ def test_a_list_too_long_for_one_code_keeps_the_first_items_and_says_so(make_win
     lines = decode(window).text.splitlines()
     assert lines[1:kept + 1] == [f"- {q}" for q in long["en"][:kept]]
     assert window.take_home.code.module_px() >= 4
+
+
+@pytest.mark.parametrize("screen", [(1366, 768), (1080, 1920)])
+def test_wrapped_toggles_are_whole_and_the_page_scrolls_to_them(make_window, ask,
+                                                                screen) -> None:
+    window = make_window(ask, size=screen)
+    open_ask(window, "es", "largest")
+    toggles = window.reader.tasks.toggles[0]
+    for toggle in toggles:
+        assert toggle.height() >= toggle.heightForWidth(toggle.width()) >= 64
+    for upper, lower in pairwise(toggles):
+        assert upper.geometry().bottom() < lower.geometry().top()
+    text = window.reader.tasks._parts[0]
+    assert text.height() >= text.document().size().height()
+    tap_toggle(window, 4)
+    assert toggles[4].isChecked()
