@@ -19,19 +19,25 @@ import re
 MAX_DEPTH = 8  # nesting levels of lists or quotes a page may use
 MAX_PAGE_CHARS = 64 * 1024
 MAX_UNMATCHED_BRACKETS = 20
-_PREFIX_RE = re.compile(r"^[ \t>]*")
+# A line's block prefix: quote markers, list markers ("-", "*", "+", "1." or "1)") and spaces.
+_PREFIX_RE = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
+_MARKER_RE = re.compile(r">|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])")
 _TAB = 4
 
 Hazard = tuple[int, str, str]  # (line, message, hint)
 
 
 def _depth(line: str) -> int:
-    """Levels of nesting a line asks for: quote markers plus list indentation in steps of 4."""
-    prefix = _PREFIX_RE.match(line.expandtabs(_TAB))
+    """Levels of nesting a line asks for: indentation in steps of 4 (a list inside a list), plus
+    every quote and list marker after it (mixed on one line, as in "- > 1. > text"); a list at
+    the top is level 0, as plain text is."""
+    expanded = line.expandtabs(_TAB)
+    text = expanded.lstrip(" ")
+    prefix = _PREFIX_RE.match(text)
     assert prefix is not None  # the pattern matches every string
-    marks = prefix.group(0)
-    spaces = marks.replace("> ", "").replace(">", "")
-    return marks.count(">") + len(spaces) // _TAB
+    markers = _MARKER_RE.findall(prefix.group(0))
+    top_list = bool(markers) and markers[0] != ">"
+    return (len(expanded) - len(text)) // _TAB + len(markers) - top_list
 
 
 def markdown_hazards(body: str, first_line: int) -> list[Hazard]:

@@ -28,7 +28,13 @@ from kiosk.content.model import (
     Slide,
 )
 from kiosk.content.pictures import is_svg, picture_problem
-from kiosk.content.site import empty_placeholders, fill_placeholders, read_site
+from kiosk.content.site import (
+    PLACEHOLDER_KEYS,
+    empty_placeholders,
+    fill_placeholders,
+    read_site,
+    unknown_placeholders,
+)
 from kiosk.content.textfile import TextFileError, read_file, read_text
 from kiosk.logs import FILE_ONLY
 
@@ -38,6 +44,7 @@ T = TypeVar("T")
 SECTION_FILE_RE = re.compile(r"^(\d{2})-([a-z0-9][a-z0-9-]*)\.md$")
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 IMAGE_RE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+HTML_TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
 IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
 MAX_IMAGE_BYTES = 8 * 1024 * 1024
 LARGE_IMAGE_BYTES = 2 * 1024 * 1024
@@ -278,6 +285,11 @@ def load_section(loader: _Loader, path: Path, lang: str, site: Site) -> Section 
     for line, key in empty_placeholders(text, details):
         loader.warning(path, line, f"{{clinic.{key}}} shows nothing: site.toml has no {key}",
                        f'add {key} = "..." under [clinic] in site.toml, or take the line out')
+    for line, written, close in unknown_placeholders(text):
+        known = ", ".join(f"{{clinic.{k}}}" for k in PLACEHOLDER_KEYS)
+        loader.error(path, line, f"{written} is not a clinic detail the kiosk knows, so it is "
+                     "removed from the page",
+                     f"did you mean {{clinic.{close}}}?" if close else f"use one of {known}")
     fm = loader.front_matter(path, fill_placeholders(text, details), SECTION_KEYS)
     if fm.problems:
         return None
@@ -340,13 +352,14 @@ def _parse_question(loader: _Loader, path: Path, block: Page) -> QuizQuestion | 
         return None
     values: dict[str, str] = {}
     answers: list[tuple[str, bool]] = []
-    ok = True
+    ok = _plain(loader, path, block.line, block.title)
     for offset, raw in enumerate(block.markdown.split("\n"), start=1):
         line, number = raw.strip(), block.line + offset
         if not line:
             continue
         if answer := re.match(r"^[-*]\s*\[( |x|X)\]\s*(.+)$", line):
             answers.append((answer.group(2).strip(), answer.group(1) != " "))
+            ok = _plain(loader, path, number, answer.group(2)) and ok
         elif keyed := re.match(r"^([A-Za-z_]+)\s*:\s*(.*)$", line):
             key = keyed.group(1).lower()
             if key not in QUIZ_LINE_KEYS:
@@ -356,6 +369,7 @@ def _parse_question(loader: _Loader, path: Path, block: Page) -> QuizQuestion | 
                              else "use id:, section: and explanation:")
                 ok = False
             values[key] = keyed.group(2).strip()
+            ok = _plain(loader, path, number, values[key]) and ok
         else:
             loader.error(path, number, f'"{line[:40]}" is not an answer or a key',
                          'write answers as "- [ ] wrong" or "- [x] right"')
@@ -380,6 +394,16 @@ def _parse_question(loader: _Loader, path: Path, block: Page) -> QuizQuestion | 
     return QuizQuestion(id=qid, text=block.title, answers=tuple(a for a, _ in answers),
                         correct=correct[0], explanation=values.get("explanation", ""),
                         section=values.get("section", ""), line=block.line)
+
+
+def _plain(loader: _Loader, path: Path, line: int, text: str) -> bool:
+    """False (reported) when quiz text holds HTML: quiz screens show text as typed."""
+    if tag := HTML_TAG_RE.search(text):
+        loader.error(path, line, f"HTML {tag.group(0)[:40]} in a quiz question would be shown "
+                     "as typed, so the question is left out",
+                     "write questions, answers and explanations as plain text")
+        return False
+    return True
 
 
 def _count(number: int, noun: str) -> str:

@@ -20,7 +20,10 @@ from kiosk.content.model import CLINIC_KEYS, Site
 
 # A language code is also the name of the language's folder.
 LANGUAGE_CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-PLACEHOLDER_RE = re.compile(r"\{clinic\.(name|phone|website|address|hours)\}")
+PLACEHOLDER_KEYS = ("name", "phone", "website", "address", "hours")
+PLACEHOLDER_RE = re.compile(r"\{clinic\.(" + "|".join(PLACEHOLDER_KEYS) + r")\}")
+# What staff may have meant as a placeholder: any {clinic.word}, known or not.
+ANY_PLACEHOLDER_RE = re.compile(r"\{\s*clinic\s*\.\s*([^{}\s]*)\s*\}", re.I)
 SITE_KEYS = {
     "clinic": set(CLINIC_KEYS),
     "languages": {"available", "default"},
@@ -87,8 +90,22 @@ def _deepest_line(text: str) -> int:
 
 
 def fill_placeholders(text: str, site: Site) -> str:
-    """Put the clinic's details (in the site's language, see `Site.in_language`) into a text."""
-    return PLACEHOLDER_RE.sub(lambda m: getattr(site, m.group(1)), text)
+    """Put the clinic's details (in the site's language, see `Site.in_language`) into a text;
+    a placeholder the kiosk does not know (`{clinic.phon}`) is removed, never shown as typed."""
+    return ANY_PLACEHOLDER_RE.sub(
+        lambda m: getattr(site, m.group(1)) if m.group(1) in PLACEHOLDER_KEYS else "", text)
+
+
+def unknown_placeholders(text: str) -> list[tuple[int, str, str]]:
+    """(line, as written, did-you-mean key or "") of each `{clinic.x}` the kiosk does not know."""
+    found = []
+    for match in ANY_PLACEHOLDER_RE.finditer(text):
+        if match.group(1) not in PLACEHOLDER_KEYS:
+            close = difflib.get_close_matches(match.group(1).lower(), PLACEHOLDER_KEYS, n=1,
+                                              cutoff=0.5)
+            found.append((text.count("\n", 0, match.start()) + 1, match.group(0),
+                           close[0] if close else ""))
+    return found
 
 
 def empty_placeholders(text: str, site: Site) -> list[tuple[int, str]]:

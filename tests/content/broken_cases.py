@@ -106,6 +106,25 @@ def _bad_pictures(root: Path) -> None:
         f"![{name}](../images/{name})" for name in pictures) + "\n", encoding="utf-8")
 
 
+def _unknown_placeholder(root: Path) -> None:
+    (root / "en" / "04-call.md").write_text(
+        SECTION_HEAD + "Call us on {clinic.phon}.\n\nOr visit {clinic.adress}.\n\n"
+        "Open {clinic.opening}.\n", encoding="utf-8")
+
+
+def _quiz_html(root: Path) -> None:
+    (root / "en" / "quiz.md").write_text(
+        "---\ntitle: Quiz\n---\n\n## Is <b>iron</b> important?\nid: q1\nsection: topic-1\n"
+        "- [x] Yes\n- [ ] No\nexplanation: It is.\n\n## Another?\nid: q2\n"
+        "- [x] <a href='https://example.org'>Yes</a>\n- [ ] No\n"
+        "explanation: See <script>alert(1)</script>.\n", encoding="utf-8")
+
+
+def _nested_mixed(root: Path) -> None:
+    (root / "en" / "04-mixed.md").write_text(
+        SECTION_HEAD + "Intro.\n\n" + "- > 1. > " * 30 + "deep\n", encoding="utf-8")
+
+
 def _no_spanish(root: Path) -> None:
     shutil.rmtree(root / "es")
 
@@ -172,6 +191,14 @@ CASES: tuple[Case, ...] = (
                                 ("en/04-pictures.md", 14, 'refers to "/etc/hostname.png" '
                                                           "outside the picture")),
          _bad_pictures),
+    Case("unknown-placeholder", (("en/04-call.md", 8, "{clinic.phon} is not a clinic detail"),
+                                 ("en/04-call.md", 10, "{clinic.adress} is not a clinic"),
+                                 ("en/04-call.md", 12, "{clinic.opening} is not a clinic")),
+         _unknown_placeholder),
+    Case("quiz-html", (("en/quiz.md", 5, "HTML <b> in a quiz question"),
+                       ("en/quiz.md", 14, "HTML <a href='https://example.org'> in a quiz"),
+                       ("en/quiz.md", 16, "HTML <script> in a quiz question")), _quiz_html),
+    Case("nested-mixed", (("en/04-mixed.md", 10, "is nested 119 levels deep"),), _nested_mixed),
     Case("toml-nested-too-deep", (("site.toml", 6, "is nested too deeply to read"),),
          _deep_toml),
 )
