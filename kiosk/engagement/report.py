@@ -15,7 +15,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TypeGuard
 
@@ -41,11 +41,16 @@ _MAX_COUNT = 10**12
 
 @dataclass(frozen=True)
 class SourceSummary:
+    """One database (one kiosk) of the report, for the "by kiosk" table."""
+
     path: Path
     kiosk_ids: tuple[str, ...]
     visits: int
     first_day: date | None
     last_day: date | None
+    written: datetime | None = None  # when the file was last written (a snapshot's date)
+    visit_seconds: Counter[int] = field(default_factory=Counter)  # visit length -> visits
+    quizzes: int = 0  # quizzes finished
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,7 @@ class Report:
     visits_per_day: dict[date, int] = field(default_factory=dict)
     totals: Counter[tuple[str, str, int]] = field(default_factory=Counter)  # (metric, key, num)
     skipped: int = 0  # records of the wrong type or out of range, not counted anywhere
+    read_at: datetime | None = None  # when the databases were read: a snapshot's age is to this
 
     # --- derived views, in the order the report shows them --------------------------------
 
@@ -235,13 +241,14 @@ def _skipped_weight(row: tuple[object, ...]) -> int:
 
 
 def build_report(
-    paths: Sequence[Path], since: date | None = None, until: date | None = None
+    paths: Sequence[Path], since: date | None = None, until: date | None = None, *,
+    now: datetime | None = None,
 ) -> Report:
     """Merge the databases at `paths` for the days `since`..`until` (both included).
 
     Raises store.ReadError with a sentence for the user if a file cannot be read.
     """
-    report = Report(since=since, until=until)
+    report = Report(since=since, until=until, read_at=now or datetime.now())
     low, high = _day_bounds(since, until)
     seen: set[Path] = set()
     for path in paths:
@@ -251,7 +258,13 @@ def build_report(
         seen.add(resolved)
         conn = store.open_for_reading(Path(path))
         try:
+            written = datetime.fromtimestamp(Path(path).stat().st_mtime)
+        except OSError:
+            written = None
+        try:
             per_day: Counter[date] = Counter()
+            seconds: Counter[int] = Counter()
+            quizzes = 0
             kiosks: set[str] = set()
             for row in _read_totals(conn, low, high, per_day=True, metrics=_DAILY_METRICS):
                 total = _checked_total(row, per_day=True)
@@ -268,6 +281,10 @@ def build_report(
                     continue
                 _day, _kiosk, m, k, n, c = total
                 report.totals[(m, k, n)] += c
+                if m == "visit_seconds":
+                    seconds[n] += c
+                elif m == "quiz_complete":
+                    quizzes += c
         finally:
             conn.close()
         for day, c in per_day.items():
@@ -279,6 +296,9 @@ def build_report(
                 visits=sum(per_day.values()),
                 first_day=min(per_day, default=None),
                 last_day=max(per_day, default=None),
+                written=written,
+                visit_seconds=seconds,
+                quizzes=quizzes,
             )
         )
     report.visits_per_day = dict(sorted(report.visits_per_day.items()))

@@ -12,6 +12,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
+from kiosk.engagement.fleet import newest_per_kiosk
 from kiosk.engagement.report import build_report
 from kiosk.engagement.report_csv import write_csv
 from kiosk.engagement.report_html import render_html
@@ -57,9 +58,10 @@ def add_report_arguments(parser: argparse.ArgumentParser) -> None:
     where.add_argument(
         "--db",
         type=Path,
-        metavar="FILE",
+        metavar="FILE|FOLDER",
         action="append",
-        help="an engagement database file; repeat to merge several kiosks",
+        help="an engagement database file, or a folder: every *.sqlite3 beneath it, the newest "
+        "per kiosk; repeat to merge several",
     )
     parser.add_argument("--since", type=_day, metavar="DATE", help="first day, YYYY-MM-DD")
     parser.add_argument("--until", type=_day, metavar="DATE", help="last day, YYYY-MM-DD")
@@ -86,10 +88,31 @@ def _fail(message: str, code: int = 1) -> int:
     return code
 
 
+def _from_folders(given: list[Path]) -> list[Path] | str:
+    """Files as given; a folder gives the newest database of each kiosk beneath it. Files left
+    out are named on stderr; a folder without any database is an error sentence."""
+    databases: list[Path] = []
+    for path in given:
+        if not path.is_dir():
+            databases.append(path)
+            continue
+        scan = newest_per_kiosk(path)
+        for problem in scan.problems:
+            print(f"rls-kiosk report: left out: {problem}", file=sys.stderr)
+        if scan.older:
+            print(f"{len(scan.older)} older copies of the same kiosks left out "
+                  f"(only the newest database of each kiosk counts).")
+        if not scan.databases:
+            return (f"no engagement database (*.sqlite3) found in {path}: check the folder, "
+                    "or that the kiosks' snapshots reach it.")
+        databases.extend(scan.databases)
+    return databases
+
+
 def _databases(args: argparse.Namespace, default_data_dir: Path | None) -> list[Path] | str:
     """The files to read, or an error sentence."""
     if getattr(args, "db", None):
-        return [Path(p) for p in args.db]
+        return _from_folders([Path(p) for p in args.db])
     data_dir = getattr(args, "data_dir", None) or default_data_dir
     if data_dir is None:
         return "no data folder given: pass --data-dir DIR or --db FILE."

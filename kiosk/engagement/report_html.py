@@ -20,6 +20,7 @@ from kiosk.engagement.report_tables import (
     all_tables,
     length_buckets,
     skipped_note,
+    stale_days,
 )
 from kiosk.engagement.svgchart import Bar
 
@@ -46,6 +47,7 @@ th { color: #4a5568; font-weight: bold; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: bold; padding: 4px 0; }
 .note { color: #4a5568; font-size: 0.88em; }
+.warning { color: #9c4221; font-weight: bold; }
 .empty { font-size: 1.2em; padding: 24px; border: 2px dashed #cbd5e0; border-radius: 6px; }
 details summary { cursor: pointer; color: #2b6cb0; }
 .keep { break-inside: avoid; page-break-inside: avoid; }
@@ -307,10 +309,40 @@ def _settings_section(report: Report, hide: Hider, tables: dict[str, Table]) -> 
     )
 
 
+def _kiosks_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
+    """Several kiosks: each one's visits as a chart and its figures, stale snapshots first."""
+    bars = [hide.bar(", ".join(s.kiosk_ids) or s.path.name, s.visits) for s in report.sources]
+    stale = [
+        f"{', '.join(s.kiosk_ids) or s.path} (written {s.written:%Y-%m-%d})"
+        for s in report.sources
+        if s.written is not None and stale_days(report, s)
+    ]
+    warning = (
+        f'<p class="warning">No recent snapshot from {_e("; ".join(stale))}: its numbers end '
+        "there. Check that the kiosk is on and that its sharing (Syncthing or the network share) "
+        "works.</p>"
+        if stale else ""
+    )
+    return (
+        "<h2>By kiosk</h2>"
+        '<p class="explain">Each kiosk\'s own visits, with the same rule for small counts.</p>'
+        + warning
+        + _figure(
+            svgchart.bar_chart(
+                bars,
+                title="Visits per kiosk",
+                note=_approx_note(bars, hide),
+                empty_message="No kiosk database in this report",
+            )
+        )
+        + _table(tables["kiosks"], caption=False)
+    )
+
+
 def _about_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
     return (
         "<h2>About these numbers</h2>"
-        + _table(tables["kiosks"])
+        + (_table(tables["kiosks"]) if len(report.sources) < 2 else "")
         + _table(tables["screens"])
         + '<p class="note">The kiosk records what is touched, never who touches it: each visit '
         "gets a random number that is not linked to a person or a device, times are kept to the "
@@ -348,6 +380,7 @@ def render_html(
     else:
         body = (
             _figures(tables)
+            + (_kiosks_section(report, hide, tables) if len(report.sources) > 1 else "")
             + _when_section(report, hide, tables)
             + _length_section(report, hide, tables)
             + _sections_section(report, hide, tables, names)

@@ -17,12 +17,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from kiosk.engagement.report import Report, median_of
+from kiosk.engagement.report import Report, SourceSummary, median_of
 from kiosk.engagement.svgchart import Bar
 
 DEFAULT_THRESHOLD = 5
+STALE_AFTER = timedelta(days=2)  # a kiosk's snapshot older than this is marked in the report
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 Cell = int | float | str
@@ -205,22 +206,38 @@ def summary_table(report: Report, hide: Hider) -> Table:
     return Table("summary", "Summary", ("Measure", "Value"), rows)
 
 
+def stale_days(report: Report, source: SourceSummary) -> int | None:
+    """How many whole days old a kiosk's database was when the report read it, when that is
+    more than STALE_AFTER (its snapshots stopped arriving); None when it is recent."""
+    if report.read_at is None or source.written is None:
+        return None
+    age = report.read_at - source.written
+    return age.days if age > STALE_AFTER else None
+
+
 def kiosks_table(report: Report, hide: Hider) -> Table:
-    rows = [
-        (
-            s.path.name,
+    """By kiosk: each database's own figures, with the same small-count rule per kiosk."""
+    rows = []
+    for s in report.sources:
+        days = stale_days(report, s)
+        rows.append((
             ", ".join(s.kiosk_ids) or "–",
             hide.count(s.visits),
-            s.first_day.isoformat() if s.first_day else "–",
+            hide.duration(s.visit_seconds),
+            hide.count(s.quizzes),
             s.last_day.isoformat() if s.last_day else "–",
-        )
-        for s in report.sources
-    ]
+            f"{s.written:%Y-%m-%d %H:%M}" if s.written else "–",
+            f"Snapshot {days} days old: check this kiosk and its sharing" if days else "",
+            str(s.path),
+        ))
     return Table(
         "kiosks",
-        "Kiosks in this report",
-        ("Database file", "Kiosk id", "Visits", "First visit", "Last visit"),
+        "By kiosk",
+        ("Kiosk", "Visits", "Median visit", "Quizzes finished", "Last visit", "Database written",
+         "Warning", "Database file"),
         rows,
+        f"A kiosk writes a snapshot of its database once a day; one older than "
+        f"{STALE_AFTER.days} days is marked. Kiosk: the kiosk_id set in its settings.",
     )
 
 
