@@ -4,11 +4,12 @@
     python3 packaging/build.py --tarball  # also dist/rls-kiosk-<version>-linux-<arch>.tar.gz
 
 Steps: a fresh venv in build/bundle/venv with the kiosk and PyInstaller from pyproject's
-`bundle` extra; PyInstaller with packaging/rls-kiosk.spec; then a smoke test of the *bundled*
-program, offscreen, with its own temporary settings and data folder: `--version`, `validate`,
-`preview` of every screen, `doctor` (must say ready), and one real start that must paint its
-first frame and write its heartbeat. Any failure, or a Linux bundle over --max-mb, fails the
-build with exit code 1. Runs on Linux and on Windows (where the Inno Setup script in
+`bundle` extra; PyInstaller with packaging/rls-kiosk.spec; the licence check and
+THIRD-PARTY-NOTICES.txt beside the program (packaging/notices.py); then a smoke test of the
+*bundled* program, offscreen, with its own temporary settings and data folder: `--version`,
+`validate`, `preview` of every screen, `doctor` (must say ready), and one real start that must
+paint its first frame and write its heartbeat. Any failure, or a Linux bundle over --max-mb,
+fails the build with exit code 1. Runs on Linux and on Windows (where the Inno Setup script in
 packaging/windows/ then packs dist/rls-kiosk); the spec builds for the system it runs on.
 """
 
@@ -30,6 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 WINDOWS = sys.platform == "win32"
 EXE = "rls-kiosk.exe" if WINDOWS else "rls-kiosk"
 FIRST_FRAME = "First frame painted"
+LOCK = ROOT / "requirements" / "lock.txt"
+NOTICES = "THIRD-PARTY-NOTICES.txt"  # beside the program: packaging/notices.py writes it
+DEB_ONLY = {"debian", "build_deb.sh", "check_deb.sh"}  # in packaging/linux/, not in the tarball
 
 
 class BuildFailed(Exception):
@@ -91,19 +95,27 @@ def build(work: Path, dist: Path, *, reuse_venv: bool) -> None:
         run([sys.executable, "-m", "venv", venv])
         run([python, "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
     # A plain (not editable) install: the bundle must not depend on the source tree.
-    run([python, "-m", "pip", "install", "--quiet", f"{ROOT}[bundle]"])
+    # The versions CI tested: requirements/lock.txt (README.md, "Versions").
+    run([python, "-m", "pip", "install", "--quiet", "--constraint", LOCK, f"{ROOT}[bundle]"])
     shutil.rmtree(dist / "rls-kiosk", ignore_errors=True)
     started = time.perf_counter()
     run([python, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
          "--distpath", dist, "--workpath", work / "pyinstaller",
          ROOT / "packaging" / "rls-kiosk.spec"], cwd=ROOT)
     print(f"PyInstaller took {time.perf_counter() - started:.0f} s")
+    # The licence check (fails and names a package the policy does not allow) and the notices.
+    run([python, ROOT / "packaging" / "notices.py", "--out", dist / "rls-kiosk" / NOTICES])
 
 
 def smoke_test(bundle: Path) -> None:
     program = bundle / EXE
     if not program.exists():
         raise BuildFailed(f"{program} is missing; build first")
+    notices = (bundle / NOTICES).read_text(encoding="utf-8") if (bundle / NOTICES).exists() \
+        else ""
+    for licence in ("GNU LESSER GENERAL PUBLIC LICENSE", "SIL OPEN FONT LICENSE", "MIT License"):
+        if licence not in notices:
+            raise BuildFailed(f"{bundle / NOTICES} is missing or lacks the {licence}")
     with tempfile.TemporaryDirectory(prefix="rls-kiosk-smoke-") as temp:
         home = Path(temp)
         data = home / "data"
@@ -218,6 +230,8 @@ def make_tarball(bundle: Path, dist: Path) -> Path:
     with tarfile.open(target, "w:gz") as tar:
         tar.add(bundle, arcname=f"{name}/rls-kiosk")
         for extra in sorted((ROOT / "packaging" / "linux").iterdir()):
+            if extra.name in DEB_ONLY:
+                continue
             tar.add(extra, arcname=f"{name}/{extra.name}")
         tar.add(ROOT / "INSTALL.md", arcname=f"{name}/INSTALL.md")
     return target

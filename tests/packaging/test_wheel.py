@@ -34,7 +34,8 @@ def test_a_wheel_in_a_fresh_venv_previews_and_validates_the_shipped_content(
     (wheel,) = wheels.glob("rls_kiosk-*.whl")
     venv = tmp_path / "venv"
     run([sys.executable, "-m", "venv", venv])
-    run([venv / "bin" / "python", "-m", "pip", "install", "--quiet", wheel])
+    run([venv / "bin" / "python", "-m", "pip", "install", "--quiet", "--constraint",
+         ROOT / "requirements" / "lock.txt", wheel])
     program = venv / "bin" / "rls-kiosk"
     away = tmp_path / "elsewhere"  # not the source tree, which the wheel must not need
     away.mkdir()
