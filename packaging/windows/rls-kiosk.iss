@@ -47,6 +47,10 @@ Name: "autostart"; Description: "Start the kiosk when the kiosk account logs on"
 Name: "quieterrors"; Description: "Never show Windows error dialogs (recommended on a dedicated kiosk PC)"
 
 [Dirs]
+; For the Windows installer's owner: kiosk.toml in this folder holds the staff PIN's hash, and
+; users-modify lets every local account read it (a 4-digit PIN's hash is cracked offline in
+; minutes). The kiosk account and administrators only, as the Linux installer does (0660): the
+; kiosk replaces the file on save, so the folder's inherited permissions are what count.
 Name: "{#DataDir}"; Permissions: users-modify; Flags: uninsneveruninstall
 
 [Files]
