@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
 import os
 import time
 from collections.abc import Callable
@@ -105,7 +106,7 @@ class PinGate:
             if (isinstance(failures, bool) or not isinstance(failures, int)
                     or not 0 <= failures <= BLOCK_AFTER
                     or isinstance(until, bool) or not isinstance(until, int | float)
-                    or until < 0 or not isinstance(pin, str) or len(pin) > 64):
+                    or not 0 <= until < math.inf or not isinstance(pin, str) or len(pin) > 64):
                 raise ValueError("values out of range")
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             self._damaged(f"is not in the expected form ({type(exc).__name__})")
