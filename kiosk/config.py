@@ -195,6 +195,8 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsFileError(f"cannot be read as TOML ({exc})") from None
+    except ValueError:  # a number too long for Python to convert (over 4,300 digits)
+        raise SettingsFileError("holds a number too long to read") from None
     except RecursionError:  # only if the scan above missed a way of nesting
         raise SettingsFileError("is nested too deeply to be read") from None
 

@@ -85,3 +85,10 @@ def test_a_file_that_is_not_utf8_is_a_named_problem(tmp_path: Path) -> None:
     path = tmp_path / "kiosk.toml"
     path.write_bytes(b'kiosk_id = "\xff"\n')
     assert "not UTF-8" in load_settings(path)[1][0].message
+
+
+def test_a_number_thousands_of_digits_long_is_a_named_problem(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_text("idle_timeout = " + "9" * 5000 + "\n", encoding="utf-8")
+    settings, problems = load_settings(path)
+    assert settings == Settings() and "number too long" in problems[0].message
