@@ -41,6 +41,7 @@ MAX_TRIES = 5  # wrong PINs in a row before each lock
 LOCK_SECONDS = 300  # the first lock; each next one lasts twice as long
 MAX_LOCK_SECONDS = 24 * 3600
 BLOCK_AFTER = 100  # wrong PINs since the last right one: blocked until the PIN is set again
+MAX_FILE_BYTES = 4096  # the file holds three short values
 
 
 def lock_seconds(failures: int) -> int:
@@ -88,6 +89,9 @@ class PinGate:
     # -- the file ------------------------------------------------------------------------
     def _load(self) -> None:
         try:
+            if self._file.stat().st_size > MAX_FILE_BYTES:
+                self._damaged("is far larger than a lockout file")
+                return
             text = self._file.read_text(encoding="utf-8")
         except FileNotFoundError:
             return

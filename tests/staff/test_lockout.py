@@ -89,7 +89,8 @@ def test_a_hundred_fast_wrong_pins_stay_locked_and_quick(tmp_path: Path) -> None
                                   '{"failures": 2}', '[1, 2]', '{"failures": 101, '
                                   '"locked_until": 0}', "\udcff", "[" * 100_000,
                                   '{"failures": 5, "locked_until": NaN}',
-                                  '{"failures": 5, "locked_until": Infinity}'])
+                                  '{"failures": 5, "locked_until": Infinity}',
+                                  '{"failures": 0, "locked_until": 0}' + " " * 5000])
 def test_a_damaged_lockout_file_locks_until_five_minutes_after_it_changed(
         tmp_path: Path, text: str, caplog: pytest.LogCaptureFixture) -> None:
     path = tmp_path / "lock.json"
