@@ -74,8 +74,10 @@ def write_report(checks: list[Check], out: TextIO) -> None:
 
 
 def check_version() -> Check:
+    root = paths.program_root()
     where = (f"installed bundle in {Path(sys.executable).parent}" if getattr(sys, "frozen", False)
-             else f"from source in {paths.program_root()}")
+             else f"installed package in {root.parent}" if root.name == paths.SHIPPED_DIR
+             else f"from source in {root}")
     return Check(INFO, "version", f"rls-kiosk {__version__}, {where}; Python "
                  f"{platform.python_version()} on {platform.system()} {platform.release()}")
 

@@ -48,6 +48,11 @@ def test_a_wheel_in_a_fresh_venv_previews_and_validates_the_shipped_content(
     assert ", 0 errors" in validate.stdout
     assert "reading level was not graded" in validate.stdout  # no authoring extra here
 
+    doctor = subprocess.run([program, "doctor"], capture_output=True, text=True, timeout=300,
+                            cwd=away, env=env)
+    assert f"installed package in {shipped.parent.parent}" in doctor.stdout
+    assert "Atkinson Hyperlegible loaded" in doctor.stdout
+
     out = tmp_path / "png"
     run([program, "preview", "--out", out, "--size", "1366x768", "--lang", "all",
          "--screens", "attract,home,reader"], cwd=away, env=env)
