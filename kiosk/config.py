@@ -63,6 +63,7 @@ class Settings:
     quiz_shuffle_answers: bool = True
     retention_days: int = 180
     kiosk_id: str = ""
+    share_dir: str = ""            # empty: no daily snapshot for a clinic group's report
     hide_cursor: bool = True
     staff_pin_hash: str = ""
     staff_idle_timeout: int = 120
@@ -139,6 +140,7 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "quiz_shuffle_answers": _boolean,
     "retention_days": _int_range(1, 3650),
     "kiosk_id": _kiosk_id,
+    "share_dir": _string,
     "hide_cursor": _boolean,
     "staff_pin_hash": _string,
     "staff_idle_timeout": _int_range(30, 3600),

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -50,7 +50,7 @@ def gather(*, config: str | None, data_dir: str | None, content: str | None) -> 
     data = paths.resolve_data_dir(data_dir, settings.data_dir)
     content_dir = Path(content or settings.content_dir or paths.shipped_content_dir())
     checks = [check_version(), check_settings(config_path, problems), check_pin(settings),
-              check_content(content_dir), check_data(data)]
+              check_content(content_dir), check_data(data), check_share(settings)]
     checks += qt_checks()
     checks.append(check_last_crash(data))
     return checks
@@ -159,6 +159,30 @@ def check_data(folder: Path, *, free_bytes: Callable[[Path], int] = _free_bytes)
         return Check(WARN, "data folder", f"{folder} is writable but low on space: {space} "
                      f"(under {LOW_SPACE_BYTES // 1024 // 1024} MB); free space on that disk")
     return Check(OK, "data folder", f"{folder} is writable (checked as {who}), {space}")
+
+
+def check_share(settings: Settings, now: datetime | None = None) -> Check:
+    """The clinic group's shared report folder: needs kiosk_id; when was the last snapshot."""
+    from kiosk.engagement.snapshot import EVERY, last_snapshot
+
+    if not settings.share_dir:
+        return Check(INFO, "shared reports", "share_dir not set: this kiosk's visits stay on "
+                     "this PC (see INSTALL.md, Several kiosks)")
+    share = Path(settings.share_dir)
+    if not settings.kiosk_id:
+        return Check(FAIL, "shared reports", f"share_dir is {share} but kiosk_id is not set, so "
+                     "no snapshot can be written: set kiosk_id (e.g. \"lobby-1\") in the "
+                     "settings file")
+    if not share.is_dir():
+        return Check(WARN, "shared reports", f"{share} cannot be reached; the kiosk keeps "
+                     "trying once a day. Check the network share or the Syncthing folder")
+    last = last_snapshot(share, settings.kiosk_id)
+    if last is None:
+        return Check(INFO, "shared reports", f"no snapshot in {share} yet; the kiosk writes "
+                     "one within a day of starting")
+    old = (now or datetime.now()) - last > 2 * EVERY
+    return Check(WARN if old else OK, "shared reports",
+                 f"last snapshot written {last:%Y-%m-%d %H:%M} to {share / settings.kiosk_id}")
 
 
 def check_last_crash(data: Path) -> Check:
