@@ -155,8 +155,10 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
     window = KioskWindow(start.library, setup.settings, recorder, Translations())
     updater = watch_content(window, setup.content_dir, setup.settings.content_poll_seconds,
                             start.status, start.shown)
+    snapshots = _share_snapshots(setup, recorder, window)
     mode = attach_kiosk_mode(window, StaffContext(setup.config_path, setup.data_dir,
-                                                  setup.content_dir, recorder, content=updater),
+                                                  setup.content_dir, recorder, content=updater,
+                                                  snapshots=snapshots),
                              locked=not windowed)
     first_frame = _FirstFrame(window)
     window.installEventFilter(first_frame)
@@ -181,6 +183,22 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
         close = getattr(recorder, "close", None)
         if close:
             close()
+
+
+def _share_snapshots(setup: Setup, recorder: object, window: QObject):
+    """The daily snapshot to the clinic group's shared folder, when share_dir is set."""
+    from kiosk.engagement.report_cli import DB_FILENAME
+    from kiosk.ui.share_snapshots import ShareSnapshots
+
+    settings = setup.settings
+    if not settings.share_dir:
+        return None
+    flush = getattr(recorder, "flush", None)
+    snapshots = ShareSnapshots(setup.data_dir / DB_FILENAME, Path(settings.share_dir),
+                               settings.kiosk_id, before=(lambda: flush(5.0)) if flush else
+                               (lambda: None), parent=window)
+    snapshots.start()
+    return snapshots
 
 
 def _open_recorder(setup: Setup):

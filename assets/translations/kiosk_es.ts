@@ -724,6 +724,38 @@ rls-kiosk set-pin</translation>
         <source>Database was damaged and moved aside to %1; a new one was started.</source>
         <translation>La base de datos estaba dañada y se movió a %1; se empezó una nueva.</translation>
     </message>
+    <message>
+        <source>Shared reports</source>
+        <translation>Informes compartidos</translation>
+    </message>
+    <message>
+        <source>Write a snapshot now</source>
+        <translation>Escribir una copia ahora</translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s visits stay on this computer (share_dir is not set in the settings file).</source>
+        <translation>Las visitas de este quiosco se quedan en este ordenador (share_dir no está en el archivo de ajustes).</translation>
+    </message>
+    <message>
+        <source>No snapshot in %1 yet. The kiosk writes one a day.</source>
+        <translation>Todavía no hay copia en %1. El quiosco escribe una al día.</translation>
+    </message>
+    <message>
+        <source>Last snapshot written %1 to %2.</source>
+        <translation>Última copia escrita el %1 en %2.</translation>
+    </message>
+    <message>
+        <source>Writing the snapshot...</source>
+        <translation>Escribiendo la copia...</translation>
+    </message>
+    <message>
+        <source>Snapshot written.</source>
+        <translation>Copia escrita.</translation>
+    </message>
+    <message>
+        <source>The snapshot could not be written: %1</source>
+        <translation>No se pudo escribir la copia: %1</translation>
+    </message>
 </context>
 <context>
     <name>TakeHome</name>

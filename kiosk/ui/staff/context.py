@@ -20,6 +20,7 @@ from kiosk.engagement.store import DB_FILENAME
 from kiosk.staff.drives import removable_drives
 from kiosk.staff.pin import verify_pin
 from kiosk.ui.i18n import tr
+from kiosk.ui.share_snapshots import ShareSnapshots
 
 
 class ContentSource(Protocol):
@@ -57,6 +58,7 @@ class StaffContext:
     wall_clock: Callable[[], float] = time.time  # the PIN lockout must survive a restart
     now: Callable[[], datetime] = datetime.now
     list_drives: Callable[[], list[Path]] = removable_drives
+    snapshots: ShareSnapshots | None = None  # share_dir set: the daily snapshot to the share
     verify_pin: Callable[[str, str], bool] = verify_pin  # the costly hash, run in the background
 
     @property

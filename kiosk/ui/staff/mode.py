@@ -37,6 +37,7 @@ from kiosk.ui.staff.gesture import HoldGesture
 from kiosk.ui.staff.panel import StaffPanel
 from kiosk.ui.staff.pinpad import PinPad
 from kiosk.ui.staff.settings_page import SettingsPage, duration_text
+from kiosk.ui.staff.share_box import ShareBox
 from kiosk.ui.staff.system_page import SystemPage
 from kiosk.ui.theme import Theme
 
@@ -97,6 +98,8 @@ class StaffMode(QObject):
         self.system_page = SystemPage(context.data_dir, context.config_path,
                                       context.recorder_status,
                                       lambda: self.gate.wrong_before_login)
+        self.share_box = ShareBox(context.snapshots)
+        self.system_page.column.insertWidget(2, self.share_box)  # after the kiosk's own card
         self.panel = StaffPanel(window, [
             ("content", tr("Staff", "Content"), self.content_page),
             ("visits", tr("Staff", "Visits"), self.dashboard_page),

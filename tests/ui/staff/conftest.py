@@ -13,6 +13,7 @@ from kiosk.config import Settings, load_settings, save_settings
 from kiosk.staff.pin import hash_pin, verify_pin
 from kiosk.ui.awake import KeepAwake
 from kiosk.ui.kiosk_mode import KioskMode, attach_kiosk_mode
+from kiosk.ui.share_snapshots import ShareSnapshots
 from kiosk.ui.staff.context import ContentSource, StaffContext
 from kiosk.ui.window import KioskWindow
 from tests.helpers.recorder import ListRecorder
@@ -87,7 +88,8 @@ def make_kiosk(qtbot, make_window, library, folders, content_dir) -> Iterator[Ca
     def make(settings: Settings | None = None, *, locked: bool = True,
              write_settings: bool = True, size: tuple[int, int] = (1920, 1080),
              drives: list[Path] | None = None, content: ContentSource | None = None,
-             verify_pin: Callable[[str, str], bool] = verify_pin) -> Kiosk:
+             verify_pin: Callable[[str, str], bool] = verify_pin,
+             snapshots: ShareSnapshots | None = None) -> Kiosk:
         settings = settings or Settings(staff_pin_hash=PIN_HASH)
         if write_settings:
             save_settings(settings, folders["config"])
@@ -98,7 +100,7 @@ def make_kiosk(qtbot, make_window, library, folders, content_dir) -> Iterator[Ca
                                wall_clock=wall, now=lambda: datetime(2026, 11, 22, 15, 30),
                                list_drives=lambda: list(drives or []),
                                run_in_background=lambda job: job(), content=content,
-                               verify_pin=verify_pin)
+                               verify_pin=verify_pin, snapshots=snapshots)
         kernel32 = FakeKernel32()
         mode = attach_kiosk_mode(window, context, locked=locked,
                                  awake=KeepAwake(kernel32=kernel32))
