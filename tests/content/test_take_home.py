@@ -7,7 +7,13 @@ from pathlib import Path
 
 from kiosk.content.loader import load_library
 from kiosk.content.model import Site
-from kiosk.content.qr import TEXT_MAX_VERSION, text_fits, text_matrix
+from kiosk.content.qr import (
+    TEXT_CAPACITY,
+    TEXT_MAX_VERSION,
+    text_fits,
+    text_matrix,
+    text_version,
+)
 from kiosk.content.take_home import (
     MAX_ITEMS,
     Block,
@@ -78,6 +84,15 @@ def test_too_many_items_keep_the_first_that_fit() -> None:
     assert text_fits(made.text)
     assert not text_fits(compose("My questions", items[:made.kept + 1], ["Clinic", "Phone: 1"]))
     assert len(text_matrix(made.text)) <= 17 + 4 * TEXT_MAX_VERSION
+
+
+def test_the_counted_capacity_is_what_the_encoder_fits_in_version_20() -> None:
+    """text_fits counts bytes instead of encoding: the count must match segno at the edge, for
+    letters that take one byte in UTF-8 and for those that take two."""
+    for unit in ("a", "é"):
+        most = unit * (TEXT_CAPACITY // len(unit.encode()))
+        assert text_fits(most) and text_version(most) == TEXT_MAX_VERSION
+        assert not text_fits(most + "a") and text_version(most + "a") > TEXT_MAX_VERSION
 
 
 def _with_page(tmp_path: Path, body: str, front: str = "") -> Path:
