@@ -285,6 +285,8 @@ def build_report(
                     seconds[n] += c
                 elif m == "quiz_complete":
                     quizzes += c
+        except (sqlite3.DatabaseError, store.StoreDamaged) as exc:
+            raise store.read_failure(Path(path), exc) from exc
         finally:
             conn.close()
         for day, c in per_day.items():

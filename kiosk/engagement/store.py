@@ -298,7 +298,12 @@ def rolled_up(conn: sqlite3.Connection) -> tuple[str, int]:
     """The roll-up watermark `(until, last_id)`: raw events from days before `until` with
     `id <= last_id` are counted in `daily_totals`; every other raw event is not."""
     row = conn.execute("SELECT until, last_id FROM rollup_state").fetchone()
-    return (row[0], row[1]) if row else ("", 0)
+    if row is None:
+        return "", 0
+    until, last_id = row
+    if not isinstance(until, str) or isinstance(last_id, bool) or not isinstance(last_id, int):
+        raise StoreDamaged("the roll-up watermark (table rollup_state) is damaged")
+    return until, last_id
 
 
 def _roll_up(conn: sqlite3.Connection, cutoff: str) -> None:
@@ -397,6 +402,11 @@ def open_for_reading(path: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         if conn is not None:
             conn.close()
-        if is_damage(exc):
-            raise ReadError(f"{path} is damaged or not a database: check the file.") from exc
-        raise ReadError(f"Cannot read {path} ({exc}): check the file and its permissions.") from exc
+        raise read_failure(path, exc) from exc
+
+
+def read_failure(path: Path, exc: BaseException) -> ReadError:
+    """The sentence for a database a report cannot read: damaged, or why not."""
+    if is_damage(exc):
+        return ReadError(f"{path} is damaged or not a database: check the file.")
+    return ReadError(f"Cannot read {path} ({exc}): check the file and its permissions.")

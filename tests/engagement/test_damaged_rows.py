@@ -14,6 +14,7 @@ from kiosk.engagement.report_csv import write_csv
 from kiosk.engagement.report_html import render_html
 from kiosk.engagement.report_tables import all_tables
 from kiosk.engagement.report_text import summary_text
+from kiosk.engagement.store import ReadError
 
 from .conftest import FakeClock
 from .test_report import monday_visits, parse
@@ -78,3 +79,18 @@ def test_the_report_command_finishes_on_a_damaged_database(
     damage(db)
     assert run_report(parse("--db", str(db), "--html", str(tmp_path / "r.html"))) == 0
     assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("sql", ["UPDATE rollup_state SET until = X'00'",
+                                 "UPDATE rollup_state SET last_id = 'x'",
+                                 "DROP TABLE daily_totals"])
+def test_damaged_bookkeeping_is_a_sentence_not_a_crash(
+        make_recorder: Any, clock: FakeClock, sql: str) -> None:
+    db = monday_visits(make_recorder, clock)
+    conn = sqlite3.connect(db)
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+    with pytest.raises(ReadError, match=r"is damaged|Cannot read"):
+        build_report([db])
+
