@@ -123,9 +123,15 @@ def check_content(folder: Path, today: date | None = None) -> Check:
         return Check(FAIL, "content", f"{summary}; nothing can be shown", listed)
     if errors:
         return Check(FAIL, "content", f"{summary}; the files with errors are left out", listed)
+    if waiting := len(library.awaiting_review()):
+        summary += (f"; {waiting} of {sections} sections await a clinician's review (no "
+                    "reviewed_by and review_date, so patients see no \"Reviewed by\" line)")
     if warnings := library.of_level(Severity.WARNING):
         return Check(WARN, "content", f"{summary}; run `rls-kiosk validate {folder}` to see "
                      "them all", tuple(str(f) for f in warnings[:MAX_LISTED]))
+    if waiting:
+        return Check(WARN, "content", f"{summary}; once a clinician has checked a section, add "
+                     "reviewed_by: with their name and role (see content/README.md)")
     return Check(OK, "content", summary)
 
 

@@ -38,6 +38,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n topics await a clinician&apos;s review (%1 in all): patients see no &quot;Reviewed by&quot; line until reviewed_by and review_date are set.</source>
+        <translation>
+            <numerusform>%n topic awaits a clinician&apos;s review (%1 in all): patients see no &quot;Reviewed by&quot; line until reviewed_by and review_date are set.</numerusform>
+            <numerusform>%n topics await a clinician&apos;s review (%1 in all): patients see no &quot;Reviewed by&quot; line until reviewed_by and review_date are set.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n problems</source>
         <translation>
             <numerusform>%n problem</numerusform>

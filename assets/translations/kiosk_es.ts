@@ -193,16 +193,20 @@
         <translation>Escuchar: leer esta página en voz alta</translation>
     </message>
     <message>
-        <source>Last reviewed:</source>
-        <translation>Última revisión:</translation>
-    </message>
-    <message>
         <source>Scan with your phone camera</source>
         <translation>Escanee con la cámara de su teléfono</translation>
     </message>
     <message>
         <source>Keep my list</source>
         <translation>Llevar mi lista</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <translation>MMMM &apos;de&apos; yyyy</translation>
+    </message>
+    <message>
+        <source>Reviewed by %1, %2</source>
+        <translation>Revisado por %1, %2</translation>
     </message>
     <message>
         <source>Keep my list: show the items you ticked as a QR code</source>
@@ -350,6 +354,13 @@ rls-kiosk set-pin</translation>
         <translation>%1: %2, %3</translation>
     </message>
     <message numerus="yes">
+        <source>%n topics await a clinician&apos;s review (%1 in all): patients see no &quot;Reviewed by&quot; line until reviewed_by and review_date are set.</source>
+        <translation>
+            <numerusform>%n tema espera la revisión de un profesional de salud (%1 en total): los pacientes no ven la línea &quot;Revisado por&quot; hasta que se llenen reviewed_by y review_date.</numerusform>
+            <numerusform>%n temas esperan la revisión de un profesional de salud (%1 en total): los pacientes no ven la línea &quot;Revisado por&quot; hasta que se llenen reviewed_by y review_date.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n problems</source>
         <translation>
             <numerusform>%n problema</numerusform>
@@ -380,6 +391,10 @@ rls-kiosk set-pin</translation>
             <numerusform>... y %n más. Ejecute `rls-kiosk validate` para verlos todos.</numerusform>
             <numerusform>... y %n más. Ejecute `rls-kiosk validate` para verlos todos.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Every topic names the clinician who reviewed it.</source>
+        <translation>Cada tema nombra al profesional de salud que lo revisó.</translation>
     </message>
     <message>
         <source>No problems found in the content files.</source>

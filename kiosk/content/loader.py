@@ -51,8 +51,8 @@ LARGE_IMAGE_BYTES = 2 * 1024 * 1024
 IMAGE_SCHEME = "kiosk-img:"
 SPECIAL_FILES = {"quiz.md", "attract.md", "disclaimer.md", "notice.md", "readme.md"}
 
-SECTION_KEYS = {"title", "subtitle", "icon", "review_date", "sources", "show_from", "show_until",
-                "take_home"}
+SECTION_KEYS = {"title", "subtitle", "icon", "review_date", "reviewed_by", "sources", "show_from",
+                "show_until", "take_home"}
 QUIZ_KEYS = {"title"}
 ATTRACT_KEYS = {"title"}
 DISCLAIMER_KEYS = {"title", "short"}
@@ -314,7 +314,7 @@ def load_section(loader: _Loader, path: Path, lang: str, site: Site) -> Section 
     return Section(
         slug=match.group(2), order=int(match.group(1)), lang=lang, path=path, title=title,
         subtitle=fm.text("subtitle"), icon=icon,
-        review_date=loader.date_value(path, fm, "review_date"),
+        review_date=loader.date_value(path, fm, "review_date"), reviewed_by=fm.text("reviewed_by"),
         sources=tuple(sources) if isinstance(sources, list) else (str(sources),),
         pages=pages, show_from=loader.date_value(path, fm, "show_from"),
         show_until=loader.date_value(path, fm, "show_until"),

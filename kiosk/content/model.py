@@ -82,6 +82,7 @@ class Section:
     subtitle: str = ""
     icon: str = ""  # picture key (see Library.images), "" for none
     review_date: date | None = None
+    reviewed_by: str = ""  # the clinician who checked the section: name and role
     sources: tuple[str, ...] = ()
     pages: tuple[Page, ...] = ()
     show_from: date | None = None
@@ -91,6 +92,11 @@ class Section:
 
     def line_of(self, key: str) -> int:
         return dict(self.key_lines).get(key, 0)
+
+    @property
+    def is_signed(self) -> bool:
+        """A clinician is named and dated, so patients see "Reviewed by NAME, MONTH YEAR"."""
+        return bool(self.reviewed_by and self.review_date)
 
     def visible_on(self, day: date) -> bool:
         if self.show_from and day < self.show_from:
@@ -168,6 +174,11 @@ class Library:
 
     def of_level(self, severity: Severity) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.severity == severity)
+
+    def awaiting_review(self) -> tuple[Section, ...]:
+        """Sections, in every language, that no clinician has signed yet (see Section.is_signed)."""
+        return tuple(s for content in self.languages.values() for s in content.sections
+                     if not s.is_signed)
 
     @property
     def is_empty(self) -> bool:

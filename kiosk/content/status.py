@@ -32,6 +32,7 @@ class ContentStatus:
     warnings: tuple[Finding, ...]
     shown: bool = True
     infos: tuple[Finding, ...] = ()  # nothing to do unless staff want to
+    awaiting_review: int = 0  # sections no clinician has signed (reviewed_by and review_date)
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -44,7 +45,8 @@ class ContentStatus:
                            len(content.slides))
             for lang, content in library.languages.items())
         return cls(library.root, loaded_at, languages, library.errors,
-                   library.of_level(Severity.WARNING), shown, library.of_level(Severity.INFO))
+                   library.of_level(Severity.WARNING), shown, library.of_level(Severity.INFO),
+                   len(library.awaiting_review()))
 
     def summary(self) -> str:
         """One line for the log, e.g. "en: 8 sections, 12 questions, 13 facts; es: ..."."""

@@ -135,6 +135,12 @@ def _months_before(day: date, months: int) -> date:
 
 def _section_dates(section: Section, today: date) -> Iterator[Finding]:
     path = section.path
+    if not section.reviewed_by:  # info, not a warning: the shipped content is signed by no one
+        yield Finding(path, section.line_of("title"), "info",
+                      "awaits a clinician's review: it has no reviewed_by, so patients see no "
+                      '"Reviewed by" line',
+                      "once a clinician has checked it, add their name and role, like "
+                      "reviewed_by: Dr. Ana Ruiz, sleep medicine, and set review_date")
     if section.review_date is None:
         yield Finding(path, section.line_of("title"), "warning", "has no review_date",
                       "add a line like review_date: 2026-11 once a clinician has checked it")

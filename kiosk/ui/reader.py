@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -19,7 +20,7 @@ from kiosk.content.model import Page
 from kiosk.content.qr import QR_SCHEME, qr_side, qr_svg, url_of_key
 from kiosk.content.render import markdown_to_html
 from kiosk.content.take_home import Block, page_blocks
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import interface_date, tr
 from kiosk.ui.task_list import TaskPage
 from kiosk.ui.theme import Theme
 from kiosk.ui.touch import SwipeDetector, enable_kinetic_scroll
@@ -100,6 +101,17 @@ def limit_measure(column: QWidget, theme: Theme, available: int) -> None:
     """Keep lines short enough to read (about 70 characters), centred on wide screens."""
     measure = round(theme.font_px("body") * 36)
     column.setFixedWidth(max(200, min(available, measure)))
+
+
+def review_line(reviewed_by: str, reviewed: date | None) -> str:
+    """"Reviewed by NAME, MONTH YEAR" (as HTML) when a clinician is named and dated, else "":
+    a date alone would claim a review nobody signed."""
+    if not reviewed_by or reviewed is None:
+        return ""
+    # The month's pattern is translated too: "noviembre de 2026" in Spanish.
+    month = interface_date(reviewed, tr("Reader", "MMMM yyyy"))
+    return tr("Reader", "Reviewed by %1, %2").replace("%2", month).replace(
+        "%1", html.escape(reviewed_by))
 
 
 def _center_pictures(html: str) -> str:
@@ -241,8 +253,8 @@ class ReaderScreen(ScreenWidget):
             self._nav.addWidget(widget, row, column)
 
     def show_page(self, *, section_title: str, page: Page, index: int, count: int,
-                  next_text: str, next_name: str, note: str, reviewed: date | None,
-                  lang: str, images: dict[str, bytes], theme: Theme,
+                  next_text: str, next_name: str, note: str, reviewed_by: str,
+                  reviewed: date | None, images: dict[str, bytes], theme: Theme,
                   ticked: dict[int, frozenset[int]] | None = None, points: bool = False) -> None:
         """Show `page`; a page with task lists (ticked as in `ticked`, by list number) or,
         with `points`, the section's take-home points is shown with its toggles and buttons."""
@@ -252,10 +264,8 @@ class ReaderScreen(ScreenWidget):
         self.note.setVisible(bool(note))
         caption = tr("Reader", "Scan with your phone camera")
         reviewed_html = ""
-        if reviewed is not None and index == count - 1:
-            month = QLocale(lang).toString(reviewed, "MMMM yyyy")
-            label = tr("Reader", "Last reviewed:")  # outside the f-string: lupdate skips those
-            reviewed_html = f'<p class="muted">{label} {month}</p>'
+        if index == count - 1 and (line := review_line(reviewed_by, reviewed)):
+            reviewed_html = f'<p class="muted">{line}</p>'
         blocks = page_blocks(page.markdown)
         with_tasks = points or any(block.tasks for block in blocks)
         self.browser.setVisible(not with_tasks)

@@ -361,7 +361,8 @@ class KioskWindow(QWidget):
                                 "%1.").replace("%1", language_name(section.lang))
         self.reader.show_page(section_title=section.title, page=section.pages[index],
                               index=index, count=count, next_text=next_text, next_name=next_name,
-                              note=note, reviewed=section.review_date, lang=section.lang,
+                              note=note, reviewed_by=section.reviewed_by,
+                              reviewed=section.review_date,
                               images=self.library.images, theme=self.theme,
                               ticked=self._page_ticks(section, index),
                               points=bool(section.take_home))

@@ -59,8 +59,9 @@ def test_a_web_address_shown_as_a_qr_code_is_info(tmp_path: Path) -> None:
 
 def test_validate_and_doctor_count_the_same_way(tmp_path: Path, monkeypatch) -> None:
     root = _web_link_content(tmp_path / "c")
-    (root / "es" / "03-topic-3.md").write_text(  # a warning: no review date
-        "---\ntitle: Tema 3\n---\n\n## Una página\n\nTexto.\n", encoding="utf-8")
+    (root / "es" / "03-topic-3.md").write_text(  # a warning: signed, but no review date
+        "---\ntitle: Tema 3\nreviewed_by: Dr. Test\n---\n\n## Una página\n\nTexto.\n",
+        encoding="utf-8")
     result = subprocess.run([sys.executable, "main.py", "validate", str(root)],
                             capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert result.returncode == 0
@@ -87,7 +88,12 @@ def test_shipped_content_has_no_errors_and_no_warnings() -> None:
     counts = count_findings(library.findings)
     assert counts[Severity.ERROR] == 0 and counts[Severity.WARNING] == 0, \
         "\n".join(str(f) for f in library.findings if f.severity != Severity.INFO)
-    assert counts[Severity.INFO] >= 1  # its web addresses, shown as QR codes
+    # Its web addresses, shown as QR codes, and every section: no clinician has signed them.
+    waiting = [f for f in library.findings if "awaits a clinician's review" in f.message]
+    assert len(waiting) == len(library.awaiting_review()) == 16
+    assert counts[Severity.INFO] > len(waiting)
     out = io.StringIO()
     doctor.write_report([doctor.check_content(paths.shipped_content_dir(), SHIPPED_ON)], out)
-    assert "OK    content" in out.getvalue()
+    assert "WARN  content" in out.getvalue()
+    assert "0 errors, 0 warnings" in out.getvalue()
+    assert "16 of 16 sections await a clinician's review" in out.getvalue()

@@ -146,5 +146,6 @@ def test_the_readme_example_is_valid(tmp_path: Path) -> None:
     assert section is not None and len(section.take_home) == 2
     (tasks,) = [b.tasks for b in page_blocks(section.pages[0].markdown) if b.tasks]
     assert len(tasks.items) == 3 and tasks.ticked == (2,)
-    assert [f for f in check_library(library, TODAY)
-            if f.path.name == "04-your-visit.md" and f.path.parent.name == "en"] == []
+    assert [f for f in check_library(library, TODAY)  # info: it awaits a clinician's review
+            if f.path.name == "04-your-visit.md" and f.path.parent.name == "en"
+            and f.severity != "info"] == []

@@ -8,11 +8,18 @@ SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">'
        b'<circle cx="50" cy="50" r="40" fill="#1d5b79"/></svg>')
 
 
-def section_text(title: str, pages: list[str], icon: str = "") -> str:
+def section_text(title: str, pages: list[str], icon: str = "",
+                 reviewed_by: str = "Dr. Test Reviewer, neurologist") -> str:
+    """A section signed by a clinician (reviewed_by and review_date), as a maintained folder is;
+    `reviewed_by=""` leaves the signature out. Pages start on the same line either way."""
     head = f"---\ntitle: {title}\nsubtitle: About {title.lower()}\nreview_date: 2026-10\n"
+    if reviewed_by:
+        head += f"reviewed_by: {reviewed_by}\n"
     if icon:
         head += f"icon: {icon}\n"
-    head += "sources:\n  - A test source, 2024.\n---\n\n"
+    head += "sources:\n  - A test source, 2024.\n---\n"
+    if not reviewed_by:
+        head += "\n"
     return head + "\n\n".join(f"## {title} page {i + 1}\n\n{body}" for i, body in enumerate(pages))
 
 

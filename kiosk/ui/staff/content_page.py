@@ -47,6 +47,7 @@ class ContentPage(StaffPage):
         self.kept.hide()
         self.languages_box, self._languages = card()
         self.language_labels: list[QLabel] = []
+        self.review_label = role_label()
         self.findings_box, self._findings = card()
         self.findings_title = role_label(role="h2")
         self._findings.addWidget(self.findings_title)
@@ -57,6 +58,7 @@ class ContentPage(StaffPage):
         self.column.addWidget(self.reload_button)
         self.column.addWidget(self.result)
         self.column.addWidget(self.languages_box)
+        self.column.addWidget(self.review_label)
         self.column.addWidget(self.findings_box)
         self.column.addStretch(1)
         self.reload_button.setText(tr("Staff", "Reload content now"))
@@ -108,6 +110,16 @@ class ContentPage(StaffPage):
             label = role_label(line)
             self._languages.addWidget(label)
             self.language_labels.append(label)
+        total = sum(len(language.sections) for language in status.languages)
+        if status.awaiting_review:
+            waiting = status.awaiting_review  # named, for lupdate
+            review = tr("Staff", "%n topics await a clinician's review (%1 in all): patients "
+                        "see no \"Reviewed by\" line until reviewed_by and review_date are set.",
+                        None, PLURAL, waiting).replace("%1", str(total))
+        else:
+            review = tr("Staff", "Every topic names the clinician who reviewed it.")
+        self.review_label.setText(review)
+        self.review_label.setVisible(total > 0)
 
     def _fill_findings(self, status: ContentStatus) -> None:
         self._clear(self._findings, 1)
