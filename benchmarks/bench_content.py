@@ -4,7 +4,8 @@
     python benchmarks/bench_content.py --runs 20 --hazards
 
 "load" is `load_library` (what the kiosk does at start-up); "load + validate" is
-`load_checked` (what `rls-kiosk validate` and every hot reload do, in the background). The large
+`load_checked` (what every hot reload does, in the background; `rls-kiosk validate` also grades
+reading level with the authoring extra, the `grade_level` row below). The large
 set is 200 sections, 100 in each of two languages (file names allow two-digit numbers), made by
 repeating the shipped sections with their pictures, quizzes and facts; for it, the floor of the
 reading-level check is timed too (Python-Markdown converting all its text once, and
@@ -80,7 +81,7 @@ def report(name: str, root: Path, runs: int) -> None:
 
 def reading_level_floor(root: Path, runs: int) -> None:
     """What the reading-level check cannot go below: Python-Markdown converting every section's
-    text once (the check reads rendered text), and textstat scoring it."""
+    text once (the check reads rendered text), and `grade_level` scoring it (authoring extra)."""
     library = load_library(root)
     texts = [("\n\n".join(f"## {p.title}\n\n{p.markdown}" for p in s.pages), lang)
              for lang, content in library.languages.items() for s in content.sections]
