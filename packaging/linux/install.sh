@@ -139,6 +139,8 @@ mv "$root$PREFIX.new" "$root$PREFIX"
 mkdir -p "$root/usr/local/bin"
 ln -sfn "$PREFIX/rls-kiosk" "$root/usr/local/bin/rls-kiosk"
 say "program installed in $PREFIX"
+[ ! -f "$root$PREFIX/THIRD-PARTY-NOTICES.txt" ] \
+    || say "licences of everything it carries: $PREFIX/THIRD-PARTY-NOTICES.txt"
 
 # --- data and the content staff edit (never overwritten) ----------------------------------
 mkdir -p "$root$DATA"
