@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
     QSizePolicy,
-    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -104,14 +103,17 @@ class TakeHomeScreen(ScreenWidget):
         self.home_button = touch_button(role="primary", name="HomeButton")
         self.back_button.clicked.connect(self.back_requested.emit)
         self.home_button.clicked.connect(self.home_requested.emit)
+        self._code_column = QVBoxLayout()
+        self._code_column.addWidget(self.code, 1)
+        self._code_column.addWidget(self.caption)  # the line under the code
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         words = self._words = QVBoxLayout()
-        self._words_top = QSpacerItem(0, 0)  # centres the words beside the code (landscape)
-        words.addItem(self._words_top)
-        for label in (self.kicker, self.title, self.caption, self.note):
+        words.addStretch(1)
+        for label in (self.kicker, self.title, self.note):
             words.addWidget(label)
         words.addStretch(1)
         self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self._body.addWidget(self.code, 3)
+        self._body.addLayout(self._code_column, 3)
         self._body.addLayout(words, 2)
         nav = QHBoxLayout()
         nav.addWidget(self.back_button)
@@ -132,17 +134,18 @@ class TakeHomeScreen(ScreenWidget):
         self._layout.setContentsMargins(margin, margin, margin, spacing)
         self._layout.setSpacing(spacing)
         self._body.setSpacing(margin)
+        self._code_column.setSpacing(spacing)
         portrait = self.height() > self.width() * 1.1
-        self._body.setDirection(QBoxLayout.Direction.TopToBottom if portrait
+        # Landscape: the code with its line under it, the title beside them. Portrait: the title
+        # above, then the code in a square with its line right under it.
+        self._body.setDirection(QBoxLayout.Direction.BottomToTop if portrait
                                 else QBoxLayout.Direction.LeftToRight)
-        # Portrait: a square for the code and the words right under it, not half a screen away.
         self.code.setMaximumHeight(self.width() - 2 * margin if portrait else QWIDGETSIZE_MAX)
-        self._words_top.changeSize(0, 0, QSizePolicy.Policy.Minimum,
-                                   QSizePolicy.Policy.Fixed if portrait
-                                   else QSizePolicy.Policy.Expanding)
-        self._words.setStretch(0, 0 if portrait else 1)
-        self._words.invalidate()
-        for label in (self.kicker, self.title, self.caption, self.note):
+        for index in (0, self._words.count() - 1):
+            self._words.setStretch(index, 0 if portrait else 1)
+        self._body.setStretch(0, 1 if portrait else 3)
+        self._body.setStretch(1, 0 if portrait else 2)
+        for label in (self.kicker, self.title, self.note):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter if portrait
                                else Qt.AlignmentFlag.AlignLeft)
         self.code.set_min_module(round(MIN_MODULE_PX * theme.scale))

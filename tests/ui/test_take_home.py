@@ -128,9 +128,15 @@ def test_modules_are_at_least_4_px_at_1080p_even_for_the_longest_list(make_windo
     for number in range(5):
         tap_toggle(window, number)
     keep(window)
-    assert window.take_home.code.module_px() >= 4
-    assert window.take_home.code.code_rect().bottom() < window.take_home.code.height()
+    code = window.take_home.code
+    assert code.module_px() >= 4
+    assert code.code_rect().bottom() < code.height()
     assert decode(window).text.count("\n- ") == 5
+    drawn = code.code_rect().translated(code.mapTo(window, code.rect().topLeft()))
+    caption = window.take_home.caption
+    line = caption.geometry().translated(caption.parentWidget().mapTo(window, caption.pos())
+                                         - caption.pos())
+    assert line.top() >= drawn.bottom() and line.left() < drawn.center().x() < line.right()
 
 
 @pytest.mark.parametrize("size", list(TEXT_SCALE))
