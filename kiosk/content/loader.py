@@ -37,6 +37,7 @@ from kiosk.content.site import (
 )
 from kiosk.content.textfile import TextFileError, read_file, read_text
 from kiosk.logs import FILE_ONLY
+from kiosk.sync_names import conflict_original
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -425,6 +426,13 @@ def load_language(loader: _Loader, lang: str, site: Site) -> LanguageContent | N
                              "rename the folder or move its contents")
             continue
         if name.lower() in SPECIAL_FILES or not name.lower().endswith(".md"):
+            continue
+        original = conflict_original(name)
+        if original is not None:
+            loader.warning(path, 0, f"is a conflict copy made by Syncthing (two edits of "
+                           f"{original} met), so it is not shown",
+                           f"compare it with {original}, keep the right text in {original}, "
+                           "then delete this copy")
             continue
         if not SECTION_FILE_RE.match(name):
             loader.warning(path, 0, "is not named like a section file, so it is not shown",

@@ -17,6 +17,7 @@ from kiosk.content.loader import load_library
 from kiosk.content.model import Library
 from kiosk.content.validate import with_checks
 from kiosk.logs import FILE_ONLY
+from kiosk.sync_names import is_sync_folder
 
 log = logging.getLogger(__name__)
 Fingerprint = tuple[tuple[str, int, int], ...]
@@ -28,10 +29,12 @@ def fingerprint(root: Path) -> Fingerprint:
 
     Two equal fingerprints mean nothing a staff member could have saved has changed. An
     unreadable or missing folder gives an empty fingerprint (and loading then reports why).
+    Syncthing's own folders (.stfolder, .stversions) are not content and are left out; the
+    files it is still writing are counted, so a folder mid-sync does not look settled.
     """
     entries: list[tuple[str, int, int]] = []
     for folder, dirs, files in os.walk(root, onerror=lambda _exc: None):
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if not is_sync_folder(d))
         for name in sorted(files) + dirs:
             path = os.path.join(folder, name)
             try:

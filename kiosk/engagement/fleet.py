@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.engagement import store
+from kiosk.sync_names import is_arriving, is_sync_folder
 
 DATABASE_PATTERN = "*.sqlite3"
-SYNC_FOLDERS = frozenset({".stversions", ".stfolder", ".stfolder.removed"})
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,7 @@ def _candidates(folder: Path) -> list[Path]:
     found = []
     for path in folder.rglob(DATABASE_PATTERN):
         parts = path.relative_to(folder).parts
-        if any(part in SYNC_FOLDERS or part.startswith((".syncthing.", "~syncthing~"))
-               for part in parts):
+        if any(is_sync_folder(part) or is_arriving(part) for part in parts):
             continue
         if path.is_file():
             found.append(path)

@@ -4,15 +4,18 @@ to the window, which shows it when nobody is using the kiosk.
 Two ways to notice a change: QFileSystemWatcher (instant on a local disk) and a poll every
 `content_poll_seconds` (network shares often send no change events). Either only *asks* for a
 check. A check runs in a background thread: it fingerprints the folder (sizes and times), and
-only when the same new fingerprint is seen twice, about a second apart, does it read and check
-the content, so a file that is still being copied is not read half-written. Content with
-nothing to show is never handed over: the last good content stays on screen.
+only when the same new fingerprint is seen again after the folder has been quiet for
+`quiet_seconds` (3 s in the kiosk) does it read and check the content, so a file still being
+copied, or a Syncthing folder half way through a sync, is not read. Content with nothing to
+show (a share gone offline) is never handed over: the last good content stays on screen, and
+the folder is looked at again at every poll.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -26,6 +29,7 @@ from kiosk.content.status import ContentStatus, log_status
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 1000
+QUIET_SECONDS = 3.0  # the kiosk's: a folder must be unchanged this long before it is read
 MAX_WATCHED = 2000
 
 
@@ -38,11 +42,15 @@ class ContentWatcher(QObject):
     def __init__(self, root: Path, poll_seconds: int, *,
                  today: Callable[[], date] = date.today,
                  run: Callable[[Callable[[], None]], None] = in_background,
+                 clock: Callable[[], float] = time.monotonic, quiet_seconds: float = 0.0,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.root = root
         self.today = today
         self.run = run
+        self.clock = clock
+        self.quiet_seconds = quiet_seconds
+        self.candidate_since = 0.0  # when the candidate was first seen
         self.shown: Fingerprint | None = None  # fingerprint of the content last loaded
         self.candidate: Fingerprint | None = None  # a change seen once, waiting to settle
         self.busy = False
@@ -90,14 +98,16 @@ class ContentWatcher(QObject):
             return
         self.busy = True
         shown, candidate = self.shown, self.candidate
-        self.run(lambda: self._work(shown, candidate))
+        quiet = self.clock() - self.candidate_since >= self.quiet_seconds
+        self.run(lambda: self._work(shown, candidate, quiet))
 
-    def _work(self, shown: Fingerprint | None, candidate: Fingerprint | None) -> None:
+    def _work(self, shown: Fingerprint | None, candidate: Fingerprint | None,
+              quiet: bool) -> None:
         """Worker thread: fingerprint, and load only a change that has settled."""
         library = None
         try:
             now = fingerprint(self.root)
-            if now != shown and now == candidate:
+            if now != shown and now == candidate and quiet:
                 library = load_checked(self.root, self.today())
         except Exception as exc:  # never let a reload take the kiosk down; say what happened
             log.error("Reading the content folder %s failed (%s: %s); the kiosk keeps its "
@@ -115,8 +125,10 @@ class ContentWatcher(QObject):
             self.loaded.emit(library)
         elif now == self.shown:
             self.candidate = None
+        elif now == self.candidate:  # unchanged, but not quiet long enough yet
+            self.settle.start()
         else:
-            self.candidate = now
+            self.candidate, self.candidate_since = now, self.clock()
             self.settle.start()
         if self.again:
             self.again = False
@@ -145,7 +157,8 @@ class ContentUpdater(QObject):
 def watch_content(window: object, root: Path, poll_seconds: int, status: ContentStatus,
                   shown: Fingerprint) -> ContentUpdater:
     """Start watching `root` (whose content with fingerprint `shown` the window shows)."""
-    watcher = ContentWatcher(root, poll_seconds, parent=window)  # type: ignore[arg-type]
+    watcher = ContentWatcher(root, poll_seconds, quiet_seconds=QUIET_SECONDS,
+                             parent=window)  # type: ignore[arg-type]
     updater = ContentUpdater(window, watcher, status)
     watcher.start(shown)
     return updater
