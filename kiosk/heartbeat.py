@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 INTERVAL_SECONDS = 5
+MAX_BEAT_BYTES = 256  # a beat is one short line; the supervisor never reads more
 
 
 def write_beat(path: Path, count: int) -> bool:
@@ -26,8 +27,10 @@ def write_beat(path: Path, count: int) -> bool:
 
 
 def read_beat(path: Path) -> str | None:
-    """The heartbeat text, or None when there is no readable heartbeat file."""
+    """The heartbeat text (its first MAX_BEAT_BYTES), or None when there is no readable
+    heartbeat file."""
     try:
-        return path.read_text(encoding="ascii", errors="replace")
+        with path.open("rb") as handle:
+            return handle.read(MAX_BEAT_BYTES).decode("ascii", errors="replace")
     except OSError:
         return None

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.heartbeat import read_beat
+from kiosk.heartbeat import MAX_BEAT_BYTES, read_beat
 from kiosk.ui.heartbeat import Heartbeat
 
 
@@ -34,3 +34,10 @@ def test_unwritable_heartbeat_is_logged_once(qtbot: QtBot, tmp_path: Path,
         heartbeat.timer.timeout.emit()
     assert len(caplog.records) == 1
     assert "cannot be written" in caplog.records[0].message
+
+
+def test_a_huge_heartbeat_file_is_read_only_in_part(tmp_path: Path) -> None:
+    path = tmp_path / "heartbeat"
+    path.write_bytes(b"123 4 5\n" + b"\xff" * 10_000_000)
+    beat = read_beat(path)
+    assert beat is not None and beat.startswith("123 4 5") and len(beat) == MAX_BEAT_BYTES
