@@ -49,7 +49,8 @@ def gather(*, config: str | None, data_dir: str | None, content: str | None) -> 
     settings, problems = load_settings(config_path)
     data = paths.resolve_data_dir(data_dir, settings.data_dir)
     content_dir = Path(content or settings.content_dir or paths.shipped_content_dir())
-    checks = [check_version(), check_settings(config_path, problems), check_pin(settings),
+    checks = [check_version(), check_settings(config_path, problems),
+              check_pin(settings, config_path),
               check_content(content_dir), check_data(data), check_share(settings)]
     checks += qt_checks()
     checks.append(check_last_crash(data))
@@ -93,7 +94,7 @@ def check_settings(path: Path, problems: list[SettingsProblem]) -> Check:
     return Check(OK, "settings", f"{path} is valid")
 
 
-def check_pin(settings: Settings) -> Check:
+def check_pin(settings: Settings, config_path: Path) -> Check:
     from kiosk.staff.pin import PinHashError, check_hash
 
     if not settings.staff_pin_hash:
@@ -103,6 +104,14 @@ def check_pin(settings: Settings) -> Check:
         check_hash(settings.staff_pin_hash)
     except PinHashError as exc:
         return Check(FAIL, "staff PIN", str(exc))
+    try:
+        everyone_reads = os.name == "posix" and config_path.stat().st_mode & 0o004
+    except OSError:
+        everyone_reads = False
+    if everyone_reads:
+        return Check(WARN, "staff PIN", f"set, but {config_path} (which holds its hash) is "
+                     "readable by every local account, and a short PIN's hash is cracked in "
+                     f"minutes; run `chmod o-rwx {config_path}` (the installer does)")
     return Check(OK, "staff PIN", "set")
 
 

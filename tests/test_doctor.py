@@ -28,6 +28,7 @@ class Site:
 
     def settings(self, text: str) -> None:
         self.config.write_text(text, encoding="utf-8")
+        self.config.chmod(0o660)  # as the installers leave it: not for every local account
 
     def run(self) -> tuple[int, str]:
         out = io.StringIO()
@@ -190,3 +191,12 @@ def test_free_space_in_the_data_folder_is_checked(tmp_path: Path, free_mb: int, 
     check = doctor.check_data(tmp_path, free_bytes=free_bytes)
     assert asked == [tmp_path]
     assert check.status == status and words in check.detail
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_a_pin_hash_every_account_can_read_is_a_warning(site: Site) -> None:
+    site.config.chmod(0o644)
+    code, report = site.run()
+    assert code == 0
+    assert line(report, "staff PIN").lstrip().startswith("WARN")
+    assert "readable by every local account" in report and "chmod o-rwx" in report
