@@ -19,10 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from kiosk import __version__, paths
 from kiosk.config import Settings, SettingsProblem, load_settings
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Library
 
 OK, WARN, FAIL, INFO = "OK", "WARN", "FAIL", "INFO"
 MAX_LISTED = 5
@@ -51,7 +54,7 @@ def gather(*, config: str | None, data_dir: str | None, content: str | None) -> 
     content_dir = Path(content or settings.content_dir or paths.shipped_content_dir())
     checks = [check_version(), check_settings(config_path, problems),
               check_pin(settings, config_path),
-              check_content(content_dir), check_data(data), check_share(settings)]
+              *content_checks(content_dir), check_data(data), check_share(settings)]
     checks += qt_checks()
     checks.append(check_last_crash(data))
     return checks
@@ -115,12 +118,40 @@ def check_pin(settings: Settings, config_path: Path) -> Check:
     return Check(OK, "staff PIN", "set")
 
 
+def content_checks(folder: Path, today: date | None = None) -> list[Check]:
+    """The content folder, read once: its findings, and whether it still holds the example
+    clinic's details."""
+    library = _checked_content(folder, today)
+    return [_content(library, folder), _clinic_details(library)]
+
+
 def check_content(folder: Path, today: date | None = None) -> Check:
+    return _content(_checked_content(folder, today), folder)
+
+
+def _checked_content(folder: Path, today: date | None) -> Library:
     """The same load and checks as `rls-kiosk validate`, so both count findings alike."""
-    from kiosk.content.model import Severity, counts_text
     from kiosk.content.refresh import load_checked
 
-    library = load_checked(folder, today or date.today(), reading_level=True)
+    return load_checked(folder, today or date.today(), reading_level=True)
+
+
+def _clinic_details(library: Library) -> Check:
+    """WARN while site.toml holds the example clinic's details: in the shipped folder that is
+    only info for `validate`, but a kiosk showing them to patients is not ready."""
+    from kiosk.content.site import EXAMPLE_MARK
+
+    example = [f for f in library.findings if EXAMPLE_MARK in f.message]
+    if not example:
+        return Check(OK, "clinic details", "site.toml holds the clinic's own details")
+    return Check(WARN, "clinic details", f"{example[0].path} still holds the example clinic's "
+                 "details, which patients would see; change these lines:",
+                 tuple(str(f) for f in example))
+
+
+def _content(library: Library, folder: Path) -> Check:
+    from kiosk.content.model import Severity, counts_text
+
     errors = library.errors
     sections = sum(len(c.sections) for c in library.languages.values())
     summary = (f"{folder}: {sections} sections in {len(library.languages)} language(s), "

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
+from kiosk import paths
 from kiosk.content.frontmatter import FrontMatter, split_front_matter
 from kiosk.content.hazards import markdown_hazards, page_hazard
 from kiosk.content.model import (
@@ -24,6 +25,7 @@ from kiosk.content.model import (
     Page,
     QuizQuestion,
     Section,
+    Severity,
     Site,
     Slide,
 )
@@ -75,6 +77,14 @@ class _Loader:
 
     def warning(self, path: Path, line: int, message: str, hint: str = "") -> None:
         self.findings.append(Finding(path, line, "warning", message, hint))
+
+    def example(self, path: Path, line: int, message: str, hint: str = "") -> None:
+        """A detail still copied from the example clinic: a warning in a clinic's own folder,
+        where patients would see it; only info in the shipped folder, where it belongs (the
+        doctor still warns when an installed kiosk shows the shipped folder)."""
+        shipped = self.root_resolved == paths.shipped_content_dir().resolve()
+        severity = Severity.INFO if shipped else Severity.WARNING
+        self.findings.append(Finding(path, line, severity, message, hint))
 
     def guarded(self, path: Path, fallback: T, read: Callable[[], T]) -> T:
         """`read()`, or `fallback` with a finding about `path` when it raises anything: a

@@ -36,10 +36,25 @@ EXAMPLES = {  # shown in hints, so staff see how a value is written
 }
 
 
+# The shipped site.toml describes an example clinic. Its details, and any phone number or web
+# address reserved for examples (555-01xx, example.org), must not reach patients by mistake.
+EXAMPLE_NAMES = {"lakeside vein & vascular clinic", EXAMPLES["name"].lower()}
+EXAMPLE_MARK = "is still the example clinic's"
+_EXAMPLE_PHONE_RE = re.compile(r"\(\s*555\s*\)|(?<!\d)555[\s.-]*01\d\d(?!\d)")
+_EXAMPLE_WEB_RE = re.compile(r"^(?:[a-z]+://)?(?:[^/@]*@)?(?:[\w-]+\.)*example\.(?:org|com|net)"
+                             r"(?:[:/]|$)|\.(?:example|test|invalid)(?:[:/]|$)", re.I)
+_WHERE_SEEN = {"name": "on every screen", "phone": "on the clinic page",
+               "website": "as a QR code", "address": "on the clinic page"}
+
+
 class Reporter(Protocol):
     """What reading site.toml needs from the content loader."""
 
     def error(self, path: Path, line: int, message: str, hint: str = "") -> None: ...
+
+    def example(self, path: Path, line: int, message: str, hint: str = "") -> None:
+        """A detail still copied from the example clinic (how much it matters depends on the
+        folder: see `kiosk.content.loader`)."""
 
     def read(self, path: Path) -> str | None: ...
 
@@ -72,9 +87,24 @@ def read_site(report: Reporter, path: Path) -> Site | None:
     _check_tables(report, path, text, raw)
     available, default = _languages(report, path, text, _table(raw, "languages"))
     base, by_language = _clinic(report, path, text, _table(raw, "clinic"), available)
+    for table, details in [("clinic", base), *((f"clinic.{code}", values)
+                                               for code, values in by_language.items())]:
+        for key in example_details(details):
+            report.example(path, _line(text, table, key),
+                           f"[{table}] {key} {EXAMPLE_MARK} ({details[key]}); patients see it "
+                           f"{_WHERE_SEEN[key]}", f"write your clinic's {key} on this line")
     return Site(**base, languages=tuple(available), default_language=default,
                 colours=_colours(report, path, text, _table(raw, "theme")),
                 by_language=by_language)
+
+
+def example_details(details: dict[str, str]) -> list[str]:
+    """Keys of `details` (a [clinic] table) that still hold the example clinic's values."""
+    checks = {"name": lambda v: v.strip().lower() in EXAMPLE_NAMES,
+              "phone": lambda v: bool(_EXAMPLE_PHONE_RE.search(v)),
+              "website": lambda v: bool(_EXAMPLE_WEB_RE.search(v.strip())),
+              "address": lambda v: "example street" in v.lower() or "00000" in v}
+    return [key for key, check in checks.items() if key in details and check(details[key])]
 
 
 def _deepest_line(text: str) -> int:

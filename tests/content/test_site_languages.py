@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kiosk.content.loader import load_library
 from kiosk.content.model import Library
+from kiosk.content.site import EXAMPLE_MARK
 from tests.helpers.content import SVG, write_content
 
 ABOUT = ("---\ntitle: About us\nreview_date: 2026-10\n---\n\n## Contact\n\n"
@@ -25,7 +26,7 @@ def _problems(library: Library) -> list[tuple[int, str, str]]:
     return [(f.line, f.message, f.hint) for f in library.findings]
 
 
-BASE = ('[clinic]\nname = "Lakeside Clinic"\nphone = "555-0100"\naddress = "1 Lake Road"\n'
+BASE = ('[clinic]\nname = "Hillview Clinic"\nphone = "212-555-7788"\naddress = "1 Lake Road"\n'
         'hours = "Monday to Friday, 8 a.m. to 5 p.m."\n\n'
         '[languages]\navailable = ["en", "es"]\ndefault = "en"\n')
 
@@ -36,7 +37,8 @@ def test_a_language_table_overrides_only_the_keys_it_names(tmp_path: Path) -> No
     assert library.findings == ()
     spanish, english = library.site.in_language("es"), library.site.in_language("en")
     assert (spanish.hours, spanish.name, spanish.phone, spanish.address) == (
-        "De lunes a viernes, de 8 a. m. a 5 p. m.", "Lakeside Clinic", "555-0100", "1 Lake Road")
+        "De lunes a viernes, de 8 a. m. a 5 p. m.", "Hillview Clinic", "212-555-7788",
+        "1 Lake Road")
     assert english.hours == "Monday to Friday, 8 a.m. to 5 p.m."
     assert library.site.in_language("fr") == library.site  # no table: [clinic] as written
 
@@ -45,9 +47,9 @@ def test_a_language_table_overrides_only_the_keys_it_names(tmp_path: Path) -> No
         assert section is not None
         return section.pages[0].markdown
 
-    assert contact("es") == ("Call 555-0100, open De lunes a viernes, de 8 a. m. a 5 p. m., "
+    assert contact("es") == ("Call 212-555-7788, open De lunes a viernes, de 8 a. m. a 5 p. m., "
                              "at 1 Lake Road")
-    assert contact("en") == ("Call 555-0100, open Monday to Friday, 8 a.m. to 5 p.m., "
+    assert contact("en") == ("Call 212-555-7788, open Monday to Friday, 8 a.m. to 5 p.m., "
                              "at 1 Lake Road")
 
 
@@ -92,7 +94,7 @@ def test_unknown_keys_in_a_language_table_suggest_the_right_one(tmp_path: Path) 
 
 
 def test_wrong_types_are_reported_and_fall_back(tmp_path: Path) -> None:
-    library = _library(tmp_path / "c", BASE.replace('phone = "555-0100"', "phone = 5550100")
+    library = _library(tmp_path / "c", BASE.replace('phone = "212-555-7788"', "phone = 5550100")
                        + '\n[clinic.es]\nhours = ["lunes", "martes"]\nname = ""\n')
     assert _problems(library) == [
         (3, "[clinic] phone is not text in double quotes",
@@ -106,7 +108,7 @@ def test_wrong_types_are_reported_and_fall_back(tmp_path: Path) -> None:
            'add phone = "..." under [clinic] in site.toml, or take the line out')] * 2]
     spanish = library.site.in_language("es")
     assert (spanish.phone, spanish.hours, spanish.name) == (
-        "", "Monday to Friday, 8 a.m. to 5 p.m.", "Lakeside Clinic")
+        "", "Monday to Friday, 8 a.m. to 5 p.m.", "Hillview Clinic")
 
 
 def test_a_stray_text_key_under_clinic_points_to_language_tables(tmp_path: Path) -> None:
@@ -139,19 +141,21 @@ def test_the_readme_example_works_as_written(tmp_path: Path) -> None:
     (root / "site.toml").write_text(site.replace("[languages]", example + "\n[languages]"),
                                     encoding="utf-8")
     library = load_library(root)
-    assert library.findings == ()
+    example = [f for f in library.findings if EXAMPLE_MARK in f.message]  # as it says
+    assert [f.message.split()[1] for f in example] == ["name", "phone", "website", "address"]
+    assert [f for f in library.findings if f not in example] == []
     assert library.site.in_language("es").hours == "De lunes a viernes, de 8 a. m. a 5 p. m."
     assert library.site.in_language("en").hours == "Monday to Friday, 8 a.m. to 5 p.m."
 
 
 def test_a_blank_clinic_name_is_reported(tmp_path: Path) -> None:
-    library = _library(tmp_path / "c", BASE.replace('"Lakeside Clinic"', '"  "'))
+    library = _library(tmp_path / "c", BASE.replace('"Hillview Clinic"', '"  "'))
     assert _problems(library) == [
         (2, "[clinic] has no name", 'write it in the quotes, e.g. name = "Lakeside Clinic"')]
 
 
 def test_a_page_showing_a_detail_the_clinic_left_out_is_named(tmp_path: Path) -> None:
-    library = _library(tmp_path / "c", BASE.replace('phone = "555-0100"\n', ""))
+    library = _library(tmp_path / "c", BASE.replace('phone = "212-555-7788"\n', ""))
     found = [(f.path.relative_to(tmp_path / "c").as_posix(), f.line, f.severity, f.message)
              for f in library.findings]
     assert found == [(f"{lang}/04-about-us.md", 8, "warning",

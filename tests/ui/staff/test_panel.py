@@ -51,6 +51,20 @@ def test_content_page_counts_notes_apart_from_warnings(make_kiosk, content_dir: 
     assert page.result.text().endswith("0 problems, 1 warning, 1 note.")
 
 
+def test_content_page_names_the_example_clinics_lines(make_kiosk, content_dir: Path) -> None:
+    (content_dir / "site.toml").write_text(
+        '[clinic]\nname = "Test Clinic"\nphone = "(555) 010-0199"\n\n[languages]\n'
+        'available = ["en", "es"]\n', encoding="utf-8")
+    kiosk = make_kiosk()
+    kiosk.log_in()
+    page = kiosk.staff.content_page
+    tap(page.reload_button)
+    texts = [label.text() for label in page.finding_labels]
+    assert ("Warning - site.toml:3: [clinic] phone is still the example clinic's "
+            "((555) 010-0199); patients see it on the clinic page (write your clinic's phone "
+            "on this line)") in texts
+
+
 def test_reload_now_shows_new_content(make_kiosk, content_dir: Path) -> None:
     kiosk = make_kiosk()
     kiosk.log_in()
