@@ -51,12 +51,15 @@ def read_file(path: Path, limit: int, too_large_hint: str) -> bytes:
                                 "delete the link and put the real file here") from exc
         raise TextFileError(f"cannot be read ({exc.strerror or exc})",
                             "check that the file exists and that the kiosk may read it") from exc
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise TextFileError("is a folder, not a file", "rename or move the folder")
+        raise TextFileError("is not a regular file (it is a pipe, device or other special "
+                            "file), so the kiosk does not read it",
+                            "delete it and save a normal file in its place")
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise TextFileError("is not a regular file (it is a pipe, device or other special "
-                                "file), so the kiosk does not read it",
-                                "delete it and save a normal file in its place")
         if info.st_size > limit:
             raise TextFileError(f"is too large ({_size_text(info.st_size)}; the limit is "
                                 f"{_size_text(limit)})", too_large_hint)
