@@ -17,10 +17,15 @@ MAX_BEAT_BYTES = 256  # a beat is one short line; the supervisor never reads mor
 
 
 def write_beat(path: Path, count: int) -> bool:
-    """Rewrite the heartbeat file with this process's id and a counter; False if it cannot."""
+    """Rewrite the heartbeat file with this process's id and a counter; False if it cannot.
+
+    Written to a temporary file and moved over the old one, so a reader never finds the file
+    empty or half written."""
+    part = path.with_name(path.name + ".part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"{os.getpid()} {count} {time.time():.0f}\n", encoding="ascii")
+        part.write_text(f"{os.getpid()} {count} {time.time():.0f}\n", encoding="ascii")
+        os.replace(part, path)
     except OSError:
         return False
     return True
