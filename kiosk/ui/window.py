@@ -388,8 +388,8 @@ class KioskWindow(QWidget):
         self._take_home = (slug, page, kind)
         self.footer.show()
         self.stack.setCurrentWidget(self.take_home)
-        made = self._show_take_home_code(found[0])
-        self.recorder.record("take_home", total=made)
+        kept = self._show_take_home_code(found[0])
+        self.recorder.record("take_home", total=kept)  # how many, never which
 
     def _show_take_home_code(self, section: Section) -> int:
         """Draw the take-home code in the visit's language; returns how many items it holds."""
