@@ -58,6 +58,30 @@ def find_links(markdown: str, first_line: int) -> list[Link]:
     return found
 
 
+class _Targets(HTMLParser):
+    """Every <a href> and <img src> in HTML, in order, entities decoded."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        wanted = {"a": "href", "img": "src"}.get(tag)
+        value = dict(attrs).get(wanted) if wanted else None
+        if value is not None:
+            self.found.append((tag, value.strip()))
+
+    handle_startendtag = handle_starttag
+
+
+def rendered_targets(html_text: str) -> list[tuple[str, str]]:
+    """("a", address) and ("img", source) for every link and picture in rendered HTML."""
+    parser = _Targets()
+    parser.feed(html_text)
+    parser.close()
+    return parser.found
+
+
 class _QrRewriter(HTMLParser):
     """Re-emits clean HTML: web links become text, and QR blocks follow each top-level block."""
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import quote, unquote
 
 from kiosk import paths
 from kiosk.content.frontmatter import FrontMatter, split_front_matter
@@ -46,8 +47,15 @@ T = TypeVar("T")
 
 SECTION_FILE_RE = re.compile(r"^(\d{2})-([a-z0-9][a-z0-9-]*)\.md$")
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-IMAGE_RE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+# Every way Markdown lets a picture be written, so each is loaded (or reported) the same way:
+# ![alt](path "title") and ![alt](<path with spaces>), a reference definition `[id]: path`
+# (used by ![alt][id]), and raw HTML <img src="path">. Paths may be percent-encoded (%20).
+IMAGE_RE = re.compile(r"!\[([^\]\n]*)\]\(\s*(?:<([^<>\n]*)>|([^\s()<>]+))"
+                      r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)")
+REFERENCE_RE = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*)(?:<([^<>\n]*)>|(\S+))", re.M)
+HTML_IMG_RE = re.compile(r"(<img\b[^>]*?\bsrc\s*=\s*)(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
 HTML_TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
+_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
 MAX_IMAGE_BYTES = 8 * 1024 * 1024
 LARGE_IMAGE_BYTES = 2 * 1024 * 1024
@@ -172,7 +180,7 @@ class _Loader:
     # -- pictures --------------------------------------------------------------------------
     def picture(self, source: Path, line: int, ref: str) -> str | None:
         """Load a referenced picture into the snapshot; return its key or None."""
-        if re.match(r"^[a-z][a-z0-9+.-]*:", ref, re.I) or ref.startswith(("/", "\\")):
+        if _SCHEME_RE.match(ref) or ref.startswith(("/", "\\")):
             self.error(source, line, f'picture "{ref}" is not a path inside the content folder',
                        "put the picture in the content folder and use a relative path")
             return None
@@ -181,7 +189,8 @@ class _Loader:
                             "folder", "put the picture in the content folder and use a "
                             "relative path"):
             return None
-        key = target.resolve().relative_to(self.root_resolved).as_posix()
+        # A URL-safe key: a name with a space becomes %20, so it survives Markdown and HTML.
+        key = quote(target.resolve().relative_to(self.root_resolved).as_posix(), safe="/")
         if key in self.images:
             return key
         if target.suffix.lower() not in IMAGE_SUFFIXES:
@@ -211,13 +220,36 @@ class _Loader:
         return key
 
     def markdown_with_pictures(self, source: Path, body: str, first_line: int) -> str:
-        """Replace picture paths by snapshot keys; a bad picture becomes its alt text."""
-        def replace(match: re.Match[str]) -> str:
-            line = first_line + body.count("\n", 0, match.start())
-            key = self.picture(source, line, match.group(2))
+        """Replace picture paths by snapshot keys, however the picture is written; a bad
+        picture becomes its alt text (or is dropped)."""
+        def line_of(match: re.Match[str]) -> int:
+            return first_line + body.count("\n", 0, match.start())
+
+        def inline(match: re.Match[str]) -> str:
+            key = self.picture(source, line_of(match), _path(match.group(2), match.group(3)))
             alt = match.group(1)
             return f"![{alt}]({IMAGE_SCHEME}{key})" if key else f"*{alt}*" if alt else ""
-        return IMAGE_RE.sub(replace, body)
+
+        def reference(match: re.Match[str]) -> str:
+            ref = _path(match.group(2), match.group(3))
+            if Path(ref).suffix.lower() not in IMAGE_SUFFIXES or _SCHEME_RE.match(ref):
+                return match.group(0)  # a link, checked by validate
+            key = self.picture(source, line_of(match), ref)
+            return f"{match.group(1)}{IMAGE_SCHEME}{key or ''}"  # none: reported, shows nothing
+
+        def html(match: re.Match[str]) -> str:
+            ref = _path(match.group(2), match.group(3) or match.group(4))
+            key = self.picture(source, line_of(match), ref)
+            return f'{match.group(1)}"{IMAGE_SCHEME}{key or ""}"'
+
+        body = IMAGE_RE.sub(inline, body)
+        body = REFERENCE_RE.sub(reference, body)
+        return HTML_IMG_RE.sub(html, body)
+
+
+def _path(*written: str | None) -> str:
+    """A picture path as written (one of the regex groups), percent-encoding undone."""
+    return unquote(next((w for w in written if w is not None), "").strip())
 
 
 def _quoted(path: Path, source: Path) -> str:

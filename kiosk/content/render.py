@@ -47,13 +47,19 @@ def _clean_html(text: str) -> str:
     The loader has already left out files nested too deeply for the renderer
     (`kiosk.content.hazards`); the RecursionError guard is for text that did not come through it.
     """
-    try:
-        html = _markdown().convert(text)
-    except RecursionError:
-        html = "<p>" + nh3.clean_text(text) + "</p>"
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+    return nh3.clean(markdown_to_raw_html(text), tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                      url_schemes=ALLOWED_SCHEMES, url_relative="deny", link_rel=None,
                      attribute_filter=_only_snapshot_pictures)
+
+
+def markdown_to_raw_html(text: str) -> str:
+    """Python-Markdown's own HTML for `text`, not yet cleaned: what every form of link and
+    picture (inline, reference-style, autolink, raw HTML) becomes, so `validate` checks them
+    all by the same rules."""
+    try:
+        return _markdown().convert(text)
+    except RecursionError:
+        return "<p>" + nh3.clean_text(text) + "</p>"
 
 
 def _only_snapshot_pictures(tag: str, attribute: str, value: str) -> str | None:

@@ -15,10 +15,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote, unquote
 
-from kiosk.content.links import Link, find_links
+from kiosk.content.links import Link, find_links, rendered_targets
+from kiosk.content.loader import IMAGE_SCHEME
 from kiosk.content.model import Finding, LanguageContent, Library, Page, Section, Severity
-from kiosk.content.render import ALLOWED_TAGS
+from kiosk.content.render import ALLOWED_TAGS, markdown_to_raw_html
 from kiosk.content.take_home import section_findings as take_home_findings
 
 MAX_GRADE = 8.0
@@ -159,8 +161,37 @@ def _page_text(path: Path, pages: Iterable[Page], slugs: set[str]) -> Iterator[F
     for page in pages:
         first = page.body_line or page.line
         yield from _raw_html(path, page.markdown, first)
-        for link in find_links(page.markdown, first):
+        links = find_links(page.markdown, first)
+        for link in links:
             yield from _link(path, link, slugs)
+        yield from _rendered(path, page.markdown, first, {link.target for link in links}, slugs)
+
+
+def _rendered(path: Path, markdown: str, first: int, seen: set[str],
+              slugs: set[str]) -> Iterator[Finding]:
+    """Links and pictures as the renderer reads them, for the forms a line-by-line look misses
+    (reference-style, entity- or percent-encoded, split over lines): the same rules apply."""
+    for tag, target in rendered_targets(markdown_to_raw_html(markdown)):
+        line = _line_of(markdown, target, first)
+        if tag == "img" and not target.startswith(IMAGE_SCHEME):
+            yield Finding(path, line, Severity.ERROR,
+                          f'picture "{target[:80]}" is written in a way the kiosk does not '
+                          "follow, so it is not shown",
+                          "write it as ![what it shows](../images/name.svg), with a path "
+                          "inside the content folder")
+        elif tag == "a" and target not in seen:
+            seen.add(target)
+            yield from _link(path, Link(line, target), slugs)
+
+
+def _line_of(markdown: str, target: str, first: int) -> int:
+    """Line of `target` in `markdown` (as written, percent-encoded or not, else by its end,
+    which survives an encoded scheme), else the page's first line."""
+    for written in (target, unquote(target), quote(target, safe=":/#?&="), target[-12:]):
+        index = markdown.find(written)
+        if written and index >= 0:
+            return first + markdown.count("\n", 0, index)
+    return first
 
 
 def _raw_html(path: Path, markdown: str, first_line: int) -> Iterator[Finding]:

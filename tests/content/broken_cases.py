@@ -125,6 +125,23 @@ def _nested_mixed(root: Path) -> None:
         SECTION_HEAD + "Intro.\n\n" + "- > 1. > " * 30 + "deep\n", encoding="utf-8")
 
 
+def _every_form(root: Path) -> None:
+    """Links and pictures written every way Markdown allows, good and bad alike."""
+    (root / "images" / "my picture.svg").write_bytes(svg())
+    (root / "en" / "04-forms.md").write_text(SECTION_HEAD + (
+        "![Spaces, in angle brackets](<../images/my picture.svg>)\n\n"  # 8: shown
+        "![Spaces, percent-encoded](../images/my%20picture.svg)\n\n"  # 10: shown
+        "![By reference][dot] and <img src=\"../images/dot.svg\" alt=\"HTML\">\n\n"  # 12
+        "[dot]: ../images/dot.svg\n\n"
+        "![Missing, by reference][gone] and <img src=\"../images/gone.png\">\n\n"  # 16
+        "[gone]: ../images/gone.svg\n\n"  # 18
+        "See [the leaflet][leaflet] and [home][home].\n\n"  # 20
+        "[leaflet]: file:///C:/leaflets/sleep.pdf\n"  # 22
+        "[home]: section:nowhere\n\n"  # 23
+        "Tap [here](jav&#97;script:alert(1)) or [there](section%3Atopic-1).\n"),  # 25
+        encoding="utf-8")
+
+
 def _no_spanish(root: Path) -> None:
     shutil.rmtree(root / "es")
 
@@ -199,6 +216,14 @@ CASES: tuple[Case, ...] = (
                        ("en/quiz.md", 14, "HTML <a href='https://example.org'> in a quiz"),
                        ("en/quiz.md", 16, "HTML <script> in a quiz question")), _quiz_html),
     Case("nested-mixed", (("en/04-mixed.md", 10, "is nested 119 levels deep"),), _nested_mixed),
+    Case("every-form", (("en/04-forms.md", 16, 'picture "../images/gone.png" does not exist'),
+                        ("en/04-forms.md", 18, 'picture "../images/gone.svg" does not exist'),
+                        ("en/04-forms.md", 22, 'link to "file:///C:/leaflets/sleep.pdf" is '
+                                               "not allowed"),
+                        ("en/04-forms.md", 23, 'link to "section:nowhere" names no section'),
+                        ("en/04-forms.md", 25, 'link to "javascript:alert(1)" is not allowed'),
+                        ("en/04-forms.md", 25, 'link to "section%3Atopic-1" does not work')),
+         _every_form),
     Case("toml-nested-too-deep", (("site.toml", 6, "is nested too deeply to read"),),
          _deep_toml),
 )

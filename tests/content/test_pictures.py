@@ -81,3 +81,17 @@ def test_an_svg_pointing_at_a_file_on_the_pc_is_never_shown(tmp_path: Path) -> N
     assert [(f.path.name, f.line) for f in library.errors if "sneaky" in f.message] == [
         ("02-topic-2.md", 13)]
     assert "topic-2" in {s.slug for s in library.languages["en"].sections}
+
+
+def test_every_way_of_writing_a_picture_reaches_the_snapshot(tmp_path: Path) -> None:
+    from tests.content.broken_cases import CASES, build
+
+    root = build(next(c for c in CASES if c.name == "every-form"), tmp_path / "c")
+    library = load_library(root)
+    assert {"images/my%20picture.svg", "images/dot.svg"} <= set(library.images)
+    section = library.languages["en"].section("forms")
+    assert section is not None
+    text = section.pages[0].markdown
+    assert text.count("kiosk-img:images/my%20picture.svg") == 2
+    assert '<img src="kiosk-img:images/dot.svg"' in text and "[dot]: kiosk-img:images/dot.svg" \
+        in text
