@@ -54,7 +54,8 @@ def gather(*, config: str | None, data_dir: str | None, content: str | None) -> 
     content_dir = Path(content or settings.content_dir or paths.shipped_content_dir())
     checks = [check_version(), check_settings(config_path, problems),
               check_pin(settings, config_path),
-              *content_checks(content_dir), check_data(data), check_share(settings)]
+              *content_checks(content_dir), check_content_changed(content_dir), check_data(data),
+              check_share(settings)]
     checks += qt_checks()
     checks.append(check_last_crash(data))
     return checks
@@ -205,6 +206,19 @@ def check_data(folder: Path, *, free_bytes: Callable[[Path], int] = _free_bytes)
         return Check(WARN, "data folder", f"{folder} is writable but low on space: {space} "
                      f"(under {LOW_SPACE_BYTES // 1024 // 1024} MB); free space on that disk")
     return Check(OK, "data folder", f"{folder} is writable (checked as {who}), {space}")
+
+
+def check_content_changed(folder: Path) -> Check:
+    """When staff (or Syncthing) last changed a file in the content folder, and which file."""
+    from kiosk.content.refresh import fingerprint
+
+    files = [(mtime, name) for name, _size, mtime in fingerprint(folder)
+             if (folder / name).is_file()]
+    if not files:
+        return Check(INFO, "content changed", f"no content files in {folder}")
+    mtime, name = max(files)
+    changed = datetime.fromtimestamp(mtime / 1e9)
+    return Check(INFO, "content changed", f"{changed:%Y-%m-%d %H:%M} ({Path(name).as_posix()})")
 
 
 def check_share(settings: Settings, now: datetime | None = None) -> Check:

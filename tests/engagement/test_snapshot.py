@@ -81,3 +81,16 @@ def test_doctor_fails_when_share_dir_is_set_without_kiosk_id(tmp_path: Path) -> 
     stale = check_share(Settings(share_dir=str(tmp_path), kiosk_id="a"),
                         now=written + timedelta(days=3))
     assert stale.status == WARN
+
+
+def test_doctor_says_when_content_last_changed(tmp_path: Path) -> None:
+    from kiosk.doctor import check_content_changed
+
+    (tmp_path / "en").mkdir()
+    for name, day in (("en/01-a.md", 20), ("en/02-b.md", 21), ("site.toml", 19)):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+        stamp = datetime(2026, 11, day, 9, 30).timestamp()
+        os.utime(tmp_path / name, (stamp, stamp))
+    check = check_content_changed(tmp_path)
+    assert check.status == INFO and check.detail == "2026-11-21 09:30 (en/02-b.md)"
+    assert "no content files" in check_content_changed(tmp_path / "gone").detail
