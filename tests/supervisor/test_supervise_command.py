@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import paths
+from kiosk.heartbeat import read_beat
 
 ROOT = Path(__file__).parents[2]
 
@@ -34,15 +35,21 @@ def test_supervise_starts_the_kiosk_and_stops_it_on_sigterm(tmp_path: Path,
     heartbeat = paths.heartbeat_file(data)
     try:
         deadline = time.monotonic() + 60
-        while not heartbeat.exists() and process.poll() is None and time.monotonic() < deadline:
+        # A beat is rewritten in place: wait for a whole one, not just for the file.
+        while (not (read_beat(heartbeat) or "").endswith("\n") and process.poll() is None
+               and time.monotonic() < deadline):
             time.sleep(0.05)
-        assert heartbeat.exists(), "the kiosk never wrote its heartbeat"
-        kiosk_pid = int(heartbeat.read_text().split()[0])
+        beat = read_beat(heartbeat)
+        assert beat and beat.endswith("\n"), "the kiosk never wrote its heartbeat"
+        kiosk_pid = int(beat.split()[0])
         assert kiosk_pid != process.pid
         process.send_signal(signal.SIGTERM)
         _, stderr = process.communicate(timeout=30)
     finally:
         process.kill()
+        process.wait()
+        assert process.stderr is not None
+        process.stderr.close()
     assert process.returncode == 0, stderr
     assert "Traceback" not in stderr
     with pytest.raises(ProcessLookupError):
