@@ -11,8 +11,10 @@ import zxingcpp
 from PySide6.QtGui import QAccessible, QImage
 from PySide6.QtWidgets import QApplication
 
+from kiosk.config import Settings
 from kiosk.content.loader import load_library
 from kiosk.content.model import Library
+from kiosk.ui.preview import render_previews
 from kiosk.ui.task_list import TaskToggle
 from kiosk.ui.theme import TEXT_SCALE
 from kiosk.ui.window import KioskWindow
@@ -68,7 +70,11 @@ def ask(tmp_path: Path) -> Library:
 def decode(window: KioskWindow) -> zxingcpp.Barcode:
     """The one QR code on the window as a phone would read it from the screen."""
     QApplication.processEvents()
-    image = window.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    return decode_image(window.grab().toImage())
+
+
+def decode_image(shown: QImage) -> zxingcpp.Barcode:
+    image = shown.convertToFormat(QImage.Format.Format_Grayscale8)
     data = bytes(image.constBits())[:image.bytesPerLine() * image.height()]
     view = zxingcpp.ImageView(data, image.width(), image.height(), zxingcpp.ImageFormat.Lum,
                               image.bytesPerLine())
@@ -233,3 +239,14 @@ def test_wrapped_toggles_are_whole_and_the_page_scrolls_to_them(make_window, ask
     assert text.height() >= text.document().size().height()
     tap_toggle(window, 4)
     assert toggles[4].isChecked()
+
+
+def test_preview_renders_the_ticked_page_and_its_codes(qapp, ask, tmp_path: Path) -> None:
+    written = render_previews(ask, Settings(), tmp_path, width=1080, height=1920,
+                              languages=["es"], text_size="largest", theme="standard",
+                              screens=("takehome",))
+    assert [p.name for p in written] == ["es-takehome-04-ask-p1-ticked.png",
+                                         "es-takehome-04-ask-p1-list.png",
+                                         "es-takehome-04-ask-points.png"]
+    code = decode_image(QImage(str(written[1])))
+    assert code.text.splitlines()[1:4] == [f"- {q}" for q in QUESTIONS["es"][:3]]
