@@ -324,6 +324,10 @@ rls-kiosk set-pin</translation>
         <translation>No se pudo mostrar nada de esa carga, así que el quiosco sigue mostrando el contenido que tenía.</translation>
     </message>
     <message>
+        <source>%1 still holds the example clinic's details, which patients see. Change these lines: %2.</source>
+        <translation>%1 todavía tiene los datos de la clínica de ejemplo, que ven los pacientes. Cambie estas líneas: %2.</translation>
+    </message>
+    <message>
         <source>Content folder: %1</source>
         <translation>Carpeta del contenido: %1</translation>
     </message>

@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from kiosk.content.model import Finding, Severity
+from kiosk.content.site import EXAMPLE_MARK
 from kiosk.content.status import ContentStatus
 from kiosk.ui.footer import language_name
 from kiosk.ui.i18n import PLURAL, interface_date, tr
@@ -45,6 +46,9 @@ class ContentPage(StaffPage):
         self.kept = role_label(name="StaffResult")
         self.kept.setProperty("state", "problem")
         self.kept.hide()
+        self.example = role_label(name="StaffResult")  # site.toml still holds the example's
+        self.example.setProperty("state", "problem")
+        self.example.hide()
         self.languages_box, self._languages = card()
         self.language_labels: list[QLabel] = []
         self.review_label = role_label()
@@ -55,6 +59,7 @@ class ContentPage(StaffPage):
         self.column.addWidget(self.loaded)
         self.column.addWidget(self.kept)
         self.column.addWidget(self.folder)
+        self.column.addWidget(self.example)
         self.column.addWidget(self.reload_button)
         self.column.addWidget(self.result)
         self.column.addWidget(self.languages_box)
@@ -76,6 +81,14 @@ class ContentPage(StaffPage):
                              "still shows the content it had before."))
         self.kept.setVisible(not status.shown)
         self.folder.setText(tr("Staff", "Content folder: %1").replace("%1", str(status.root)))
+        example = [f for f in status.findings if EXAMPLE_MARK in f.message]
+        if example:
+            self.example.setText(
+                tr("Staff", "%1 still holds the example clinic's details, which patients see. "
+                   "Change these lines: %2.").replace("%1", _where(example[0], status.root)
+                                                      .split(":")[0])
+                .replace("%2", ", ".join(str(f.line) for f in example)))
+        self.example.setVisible(bool(example))
         self._fill_languages(status)
         self._fill_findings(status)
         if self._theme is not None:

@@ -63,6 +63,9 @@ def test_content_page_names_the_example_clinics_lines(make_kiosk, content_dir: P
     assert ("Warning - site.toml:3: [clinic] phone is still the example clinic's "
             "((555) 010-0199); patients see it on the clinic page (write your clinic's phone "
             "on this line)") in texts
+    assert page.example.isVisible()
+    assert page.example.text() == ("site.toml still holds the example clinic's details, which "
+                                   "patients see. Change these lines: 3.")
 
 
 def test_reload_now_shows_new_content(make_kiosk, content_dir: Path) -> None:
