@@ -104,7 +104,7 @@ class Footer(QWidget):
         for size, button in self.size_buttons.items():
             button.setAccessibleName(names[size])
         self.disclaimer.setAccessibleName(tr("Footer", "About this information"))
-        self.contrast_button.setText(f"{CONTRAST_GLYPH}  " + tr("Footer", "High contrast"))
+        self._name_contrast(compact=False)
         self.contrast_button.setAccessibleName(tr("Footer", "High contrast"))
         self.contrast_button.setAccessibleDescription(
             tr("Footer", "Light text on a black background. Tap again for the usual colors."))
@@ -138,23 +138,45 @@ class Footer(QWidget):
         # 640 px width, and lines wrapped to that would make a full-screen window taller
         # than the screen the moment the footer appears.
         available = self.window().width() - 2 * margin
+        self._name_contrast(compact=False)
+        lines = _wrap(groups, available, spacing)
+        if len(lines) > 1 and lines[-1] == [self._contrast]:
+            # A line of its own for one button: the contrast sign alone (its spoken name
+            # stays "High contrast") keeps the footer a line shorter if that fits.
+            self._name_contrast(compact=True)
+            shorter = _wrap(groups, available, spacing)
+            if len(shorter) < len(lines):
+                lines = shorter
+            else:
+                self._name_contrast(compact=False)
         widths = [g.sizeHint().width() for g in groups]
         beside = sum(widths) + spacing * len(groups) + theme.font_px("small") * 14 <= available
-        lines: list[list[_Group]] = []
-        used = 0  # width taken on the last line, with a gap after each group
-        for group, width in zip(groups, widths, strict=True):
-            if lines and used + width <= available:
-                lines[-1].append(group)
-                used += width + spacing
-            else:
-                lines.append([group])
-                used = width + spacing
         self._lines[0].addWidget(self.disclaimer, 1)
         if not beside:
             lines.insert(0, [])  # the disclaimer alone on the first line
         for line, members in zip(self._lines, lines, strict=False):
             for group in members:
                 line.addWidget(group)
+
+
+    def _name_contrast(self, *, compact: bool) -> None:
+        self.contrast_button.setText(
+            CONTRAST_GLYPH if compact else f"{CONTRAST_GLYPH}  " + tr("Footer", "High contrast"))
+
+
+def _wrap(groups: list[_Group], available: int, spacing: int) -> list[list[_Group]]:
+    """The groups in lines of at most `available` px, in order, a group never split."""
+    lines: list[list[_Group]] = []
+    used = 0  # width taken on the last line, with a gap after each group
+    for group in groups:
+        width = group.sizeHint().width()
+        if lines and used + width <= available:
+            lines[-1].append(group)
+            used += width + spacing
+        else:
+            lines.append([group])
+            used = width + spacing
+    return lines
 
 
 class _Group(QWidget):

@@ -89,11 +89,12 @@ class HomeScreen(ScreenWidget):
             tile.clicked.connect(lambda _=False, k=key: self.tile_chosen.emit(k))
             self.tiles.append(tile)
 
-    def columns(self) -> int:
+    def column_choices(self) -> tuple[int, ...]:
+        """Column counts to try, fewest first: wider tiles hold their words on fewer lines."""
         portrait = self.height() > self.width() * 1.1
         if portrait:
-            return 2 if len(self.tiles) > 3 else 1
-        return 4 if len(self.tiles) > 9 else 3
+            return (2, 3) if len(self.tiles) > 3 else (1, 2)
+        return (4, 5) if len(self.tiles) > 9 else (3, 4)
 
     def apply_theme(self, theme: Theme) -> None:
         margin, spacing = theme.px("margin"), theme.px("spacing")
@@ -102,20 +103,75 @@ class HomeScreen(ScreenWidget):
         self.grid.setSpacing(spacing)
         logo_size = round(theme.px("icon") * 0.9)
         self.logo.draw(self._logo_bytes, logo_size)
-        columns = self.columns()
-        rows = max(1, -(-len(self.tiles) // columns))
-        available = self.scroll.viewport().height() or self.height()
-        tile_h = max(theme.px("tile_min_h"), theme.touch_px(),
-                     (available - spacing * (rows - 1)) // rows)
-        text_need = round(theme.font_px("tile_title") * 2.6 + theme.font_px("tile_sub") * 2.6)
-        tile_h = max(tile_h, min(text_need, theme.px("tile_min_h") * 2))
-        icon = min(theme.px("icon"), round(tile_h * 0.62))
+        if not self.tiles:
+            return
+        width = self.width() - 2 * margin
+        least = theme.touch_px()  # the rows share what is left over
+        self.hint.show()
+        plan = self._plan(theme, width, self._grid_room(), least)
+        if plan is None:  # the "Tap a topic" line gives its room to the tiles
+            self.hint.hide()
+            plan = self._plan(theme, width, self._grid_room(), least)
+        if plan is None:  # more tiles than any screen holds whole: the barest, scrolled
+            plan = _Plan(self.column_choices()[-1], TILE_STYLES[-1], [least] * len(self.tiles))
+        self._place(plan, theme)
+
+    def _grid_room(self) -> int:
+        """The height left for the tiles under the heading (and the notice, if any)."""
+        self._layout.activate()
+        return self.scroll.height()
+
+    def _plan(self, theme: Theme, width: int, room: int, least: int) -> _Plan | None:
+        """The fullest tiles (picture, subtitle) and fewest columns that fit `room` whole."""
+        spacing = theme.px("spacing")
+        for style in TILE_STYLES:
+            icon = round(theme.px("icon") * style.icon)
+            for columns in self.column_choices():
+                tile_w = (width - spacing * (columns - 1)) // columns
+                needs = [tile.height_for(tile_w, icon, style.subtitle) for tile in self.tiles]
+                if None in needs:
+                    continue
+                rows = [max(least, *needs[r:r + columns])  # type: ignore[type-var]
+                        for r in range(0, len(needs), columns)]
+                if sum(rows) + spacing * (len(rows) - 1) <= room:
+                    return _Plan(columns, style, [rows[i // columns] for i in range(len(needs))])
+        return None
+
+    def _place(self, plan: _Plan, theme: Theme) -> None:
+        icon = round(theme.px("icon") * plan.style.icon)
         for index, tile in enumerate(self.tiles):
-            if columns != self._placed_columns:
-                self.grid.addWidget(tile, index // columns, index % columns)
-            tile.setMinimumHeight(tile_h)
+            if plan.columns != self._placed_columns:
+                self.grid.addWidget(tile, index // plan.columns, index % plan.columns)
+            tile.setMinimumHeight(plan.heights[index])
+            tile.show_subtitle(plan.style.subtitle)
             tile.set_icon_size(icon)
             tile.layout().activate()  # text moves aside now, not a frame after the new icon
-        self._placed_columns = columns
-        for column in range(4):
-            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        self._placed_columns = plan.columns
+        for column in range(5):
+            self.grid.setColumnStretch(column, 1 if column < plan.columns else 0)
+        rows = -(-len(self.tiles) // plan.columns)
+        for row in range(len(self.tiles)):
+            self.grid.setRowStretch(row, 1 if row < rows else 0)
+        self.grid.activate()
+
+
+@dataclass(frozen=True)
+class TileStyle:
+    """How much of a tile shows: its picture at a share of the full size (0: none), and its
+    subtitle (always read out by a screen reader, shown when there is room)."""
+
+    icon: float
+    subtitle: bool
+
+
+# From the fullest tile to the barest: the home screen takes the first that fits every tile
+# on screen, so a patient never scrolls to find the last topic or the quiz.
+TILE_STYLES = (TileStyle(1.0, True), TileStyle(0.7, True), TileStyle(1.0, False),
+               TileStyle(0.7, False), TileStyle(0.0, False))
+
+
+@dataclass(frozen=True)
+class _Plan:
+    columns: int
+    style: TileStyle
+    heights: list[int]  # each tile's height: the tallest need in its row

@@ -121,28 +121,56 @@ class Tile(QPushButton):
         self.subtitle_label = role_label(name="TileSubtitle")
         for child in (self.icon_label, self.title_label, self.subtitle_label):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        text = QVBoxLayout()
-        text.setSpacing(4)
-        text.addStretch(1)
-        text.addWidget(self.title_label)
-        text.addWidget(self.subtitle_label)
-        text.addStretch(1)
+        self._text = QVBoxLayout()
+        self._text.setSpacing(4)
+        self._text.addStretch(1)
+        self._text.addWidget(self.title_label)
+        self._text.addWidget(self.subtitle_label)
+        self._text.addStretch(1)
         row = QHBoxLayout(self)
         row.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addLayout(text, 1)
+        row.addLayout(self._text, 1)
         self._picture: bytes = b""
+        self._show_subtitle = True
 
     def set_content(self, title: str, subtitle: str, picture: bytes) -> None:
         self.title_label.setText(title)
         self.subtitle_label.setText(subtitle)
-        self.subtitle_label.setVisible(bool(subtitle))
+        self.subtitle_label.setVisible(bool(subtitle) and self._show_subtitle)
         self.setAccessibleName(title)
-        self.setAccessibleDescription(subtitle)
+        self.setAccessibleDescription(subtitle)  # read out even when not shown
         self._picture = picture
 
     def set_icon_size(self, size: int) -> None:
+        """Show the picture at `size` x `size` px; 0 leaves it out (room for the words)."""
         self.icon_label.setFixedSize(size, size)
-        self.icon_label.draw(self._picture, size)
+        self.icon_label.draw(self._picture if size else b"", size)
+
+    def show_subtitle(self, shown: bool) -> None:
+        self._show_subtitle = shown
+        self.subtitle_label.setVisible(shown and bool(self.subtitle_label.text()))
+
+    def height_for(self, width: int, icon: int, subtitle: bool) -> int | None:
+        """The height the tile needs at `width` with an icon of `icon` px (0: none), with or
+        without its subtitle, from its wrapped words; None if a word is wider than the room
+        beside the icon (it would be cut off)."""
+        self.ensurePolished()
+        row = self.layout()
+        margins = row.contentsMargins()
+        shows_icon = icon and self._picture
+        room = width - margins.left() - margins.right() - (
+            icon + row.spacing() if shows_icon else 0)
+        labels = [self.title_label]
+        if subtitle and self.subtitle_label.text():
+            labels.append(self.subtitle_label)
+        for label in labels:
+            metrics = label.fontMetrics()
+            if max((metrics.horizontalAdvance(w) for w in label.text().split()),
+                   default=0) > room:
+                return None
+        words = sum(label.heightForWidth(room) for label in labels)
+        words += self._text.spacing() * (len(labels) - 1)
+        return max(icon if shows_icon else 0, words) + margins.top() + margins.bottom()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(200, 120)

@@ -50,8 +50,10 @@ def _window(make_window, size: tuple[int, int], text_size: str = "largest",
 
 
 @pytest.mark.parametrize(("size", "text_size"), [
-    ((1366, 768), "largest"), ((1080, 1920), "largest"), ((1920, 1080), "normal")],
-    ids=["1366x768-largest", "1080x1920-largest", "1920x1080-normal"])
+    ((1366, 768), "largest"), ((1280, 800), "largest"), ((1024, 768), "largest"),
+    ((1080, 1920), "largest"), ((1920, 1080), "largest"), ((1920, 1080), "normal")],
+    ids=["1366x768-largest", "1280x800-largest", "1024x768-largest", "1080x1920-largest",
+         "1920x1080-largest", "1920x1080-normal"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_text_fits(make_window, size, text_size, lang) -> None:
     window = _window(make_window, size, text_size)
@@ -103,7 +105,8 @@ def test_every_control_has_a_name_in_the_screen_language(make_window, lang) -> N
     assert problems == []
 
 
-@pytest.mark.parametrize("size", [(1366, 768), (1080, 1920)], ids=["1366x768", "1080x1920"])
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 768), (1080, 1920)],
+                         ids=["1366x768", "1024x768", "1080x1920"])
 def test_controls_sit_in_the_lower_two_thirds(make_window, size) -> None:
     """Reachable from a wheelchair. Exceptions: the home tiles fill the screen from the top and
     scroll, and so do a page's task-list toggles, because they are the content itself (README,

@@ -7,6 +7,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Settings
+from kiosk.ui.footer import CONTRAST_GLYPH
 from kiosk.ui.theme import PALETTES
 from tests.helpers.recorder import ListRecorder
 from tests.helpers.touch import tap
@@ -47,8 +48,11 @@ def _rect_in_window(widget: QWidget) -> QRect:
     return QRect(widget.mapTo(widget.window(), widget.rect().topLeft()), widget.size())
 
 
-@pytest.mark.parametrize(("size", "lines"), [((1920, 1080), 1), ((1080, 1920), 2)])
-def test_controls_wrap_instead_of_shrinking(make_window, library, size, lines) -> None:
+@pytest.mark.parametrize(("size", "lines", "compact"), [
+    ((1920, 1080), 1, False), ((1080, 1920), 1, True), ((600, 1000), 2, True)])
+def test_controls_wrap_instead_of_shrinking(make_window, library, size, lines,
+                                            compact) -> None:
+    """In portrait the contrast button shows only its sign when that saves a line."""
     window = make_window(library, size=size)
     tap(window.attract)
     tap(window.footer.size_buttons["largest"])
@@ -65,5 +69,7 @@ def test_controls_wrap_instead_of_shrinking(make_window, library, size, lines) -
         assert not any(rect.intersects(other) for other in rects[i + 1:])
     tops = {rect.top() for rect in rects}
     assert len(tops) == lines
+    assert (footer.contrast_button.text() == CONTRAST_GLYPH) == compact
+    assert footer.contrast_button.accessibleName() == "Alto contraste"
     disclaimer = _rect_in_window(footer.disclaimer)
     assert not any(disclaimer.intersects(rect) for rect in rects)
