@@ -153,6 +153,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         if getattr(args, "data_dir", None) is None and not getattr(args, "db", None):
             args.data_dir = data_dir()
         return run_report(args)
+    if (problem := _display_problem()) is not None:
+        return problem
     from kiosk.app import run_kiosk
     from kiosk.supervisor import suppress_error_dialogs
 
@@ -181,8 +183,21 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _display_problem() -> int | None:
+    """Exit code 1 with one sentence on stderr when Qt would find no display (and abort)."""
+    from kiosk.display import display_problem
+
+    problem = display_problem()
+    if problem is None:
+        return None
+    print(problem, file=sys.stderr)
+    return 1
+
+
 def _preview(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if (problem := _display_problem()) is not None:  # QT_QPA_PLATFORM=xcb without X
+        return problem
     width, height = _size(args.size)
     from kiosk.app import create_application, load_content, resolve_setup
     from kiosk.ui.preview import SCREEN_KINDS, render_previews

@@ -189,8 +189,13 @@ def _free_bytes(folder: Path) -> int:
 def check_data(folder: Path, *, free_bytes: Callable[[Path], int] = _free_bytes) -> Check:
     who = _user()
     if not folder.is_dir():
-        return Check(FAIL, "data folder", f"{folder} does not exist; the installer creates it "
-                     "(or create it and let the kiosk account write to it)")
+        base = next((p for p in folder.parents if p.exists()), None)
+        if base is not None and base.is_dir() and os.access(base, os.W_OK | os.X_OK):
+            return Check(WARN, "data folder", f"{folder} does not exist yet; the kiosk creates "
+                         f"it when it first starts ({base} can be written, checked as {who})")
+        return Check(FAIL, "data folder", f"{folder} does not exist and cannot be made in "
+                     f"{base}; the installer creates it (or create it and let the kiosk "
+                     "account write to it)")
     try:
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".doctor-"):
             pass
@@ -265,14 +270,16 @@ def _user() -> str:
 # --- Qt: the display, the screens, touch, fonts, speech, keeping the screen on ----------------
 
 def qt_checks() -> list[Check]:
-    no_display = (sys.platform.startswith("linux") and "QT_QPA_PLATFORM" not in os.environ
-                  and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
-    if no_display:
+    from kiosk.display import display_problem
+
+    no_display = display_problem()
+    asked = bool(os.environ.get("QT_QPA_PLATFORM"))  # for a screen that is not there
+    if no_display:  # the rest is checked offscreen, where Qt cannot abort
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from kiosk.app import create_application
 
     create_application()
-    platform_check = check_platform(no_display)
+    platform_check = check_platform(no_display, asked=asked)
     if platform_check.status == OK:
         checks = [platform_check, check_screens(), check_touch()]
     else:
@@ -281,15 +288,19 @@ def qt_checks() -> list[Check]:
     return [*checks, check_fonts(), check_read_aloud(), check_screen_awake()]
 
 
-def check_platform(no_display: bool) -> Check:
+def check_platform(no_display: str | None, *, asked: bool = False) -> Check:
+    """`no_display`: the kiosk's own sentence (kiosk.display) when there is no display. A
+    session without one (ssh) is a warning; a display asked for (QT_QPA_PLATFORM) and not
+    there is a failure."""
     from PySide6.QtCore import qVersion
     from PySide6.QtGui import QGuiApplication
 
     name = QGuiApplication.platformName()
     detail = f"Qt {qVersion()}, platform {name}"
     if no_display:
-        return Check(WARN, "display", f"{detail}: this session has no display, so the screens "
-                     "and touch were not checked; run the doctor on the kiosk's own screen")
+        return Check(FAIL if asked else WARN, "display", no_display.removeprefix("rls-kiosk: "),
+                     ("The screens and touch were not checked: run the doctor on the kiosk's "
+                      "own screen to check them.",))
     if name in ("offscreen", "minimal"):
         return Check(WARN, "display", f"{detail}: not a real display, so the screens and "
                      "touch were not checked")

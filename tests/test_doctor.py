@@ -96,12 +96,23 @@ def test_settings_nested_thousands_deep_are_a_finding_not_a_crash(site: Site) ->
     assert "FAIL  settings" in report and "nested 5000 deep" in report
 
 
-def test_missing_data_folder_is_not_created(site: Site) -> None:
+def test_missing_data_folder_the_kiosk_can_make_is_a_warning(site: Site) -> None:
     site.data.rmdir()
     code, report = site.run()
+    assert code == 0, report
+    assert line(report, "data folder").lstrip().startswith("WARN")
+    assert "the kiosk creates it when it first starts" in line(report, "data folder")
+    assert not site.data.exists()  # the doctor only looks
+
+
+def test_missing_data_folder_that_cannot_be_made_fails(site: Site) -> None:
+    site.data.rmdir()
+    site.data.write_text("a file where the folder should be", encoding="utf-8")
+    site.data = site.data / "kiosk"
+    code, report = site.run()
     assert code == 1
-    assert "does not exist" in line(report, "data folder")
-    assert not site.data.exists()
+    assert line(report, "data folder").lstrip().startswith("FAIL")
+    assert "cannot be made" in line(report, "data folder")
 
 
 def test_unwritable_data_folder(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -171,8 +182,21 @@ def test_doctor_command_prints_a_report_not_a_traceback(tmp_path: Path) -> None:
                             env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
-    assert "FAIL  data folder" in result.stdout
-    assert "no display" in result.stdout  # no DISPLAY: checked offscreen, and says so
+    assert "WARN  data folder" in result.stdout  # the kiosk makes it at its first start
+    # No DISPLAY: the same sentence as the kiosk's, and the rest checked offscreen.
+    assert "WARN  display" in result.stdout and "xvfb-run" in result.stdout
+    assert "Atkinson Hyperlegible loaded" in result.stdout
+
+
+def test_a_display_asked_for_and_not_there_fails(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "main.py", "doctor", "--data-dir", str(tmp_path),
+                             "--config", str(tmp_path / "k.toml")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120,
+                            env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+                                 "QT_QPA_PLATFORM": "xcb", "DISPLAY": ":64999"})
+    assert result.returncode == 1
+    assert "FAIL  display" in result.stdout and "DISPLAY=:64999" in result.stdout
+    assert "Traceback" not in result.stderr + result.stdout
 
 
 @pytest.mark.parametrize(("free_mb", "status", "words"), [
