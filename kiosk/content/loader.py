@@ -64,7 +64,7 @@ SPECIAL_FILES = {"quiz.md", "attract.md", "disclaimer.md", "notice.md", "readme.
 
 SECTION_KEYS = {"title", "subtitle", "icon", "review_date", "reviewed_by", "sources", "show_from",
                 "show_until", "take_home"}
-QUIZ_KEYS = {"title"}
+QUIZ_KEYS = {"title", "icon"}
 ATTRACT_KEYS = {"title"}
 DISCLAIMER_KEYS = {"title", "short"}
 QUIZ_LINE_KEYS = {"id", "section", "explanation"}
@@ -365,11 +365,15 @@ def load_section(loader: _Loader, path: Path, lang: str, site: Site) -> Section 
         key_lines=tuple(fm.lines.items()))
 
 
-def load_quiz(loader: _Loader, path: Path) -> tuple[str, tuple[QuizQuestion, ...]]:
+def load_quiz(loader: _Loader, path: Path) -> tuple[str, str, tuple[QuizQuestion, ...]]:
+    """The quiz's title, its tile's picture key ("" for none) and its questions."""
     text = loader.read(path)
     if text is None:
-        return "", ()
+        return "", "", ()
     fm = loader.front_matter(path, text, QUIZ_KEYS)
+    icon = ""
+    if fm.text("icon"):
+        icon = loader.picture(path, fm.lines["icon"], fm.text("icon")) or ""
     questions: list[QuizQuestion] = []
     seen: set[str] = set()
     for block in split_pages(fm.body, fm.body_line):
@@ -385,7 +389,7 @@ def load_quiz(loader: _Loader, path: Path) -> tuple[str, tuple[QuizQuestion, ...
     if not questions:
         loader.warning(path, 0, "has no usable questions, so the quiz is not offered",
                        "fix the errors above, or write questions as content/README.md shows")
-    return fm.text("title"), tuple(questions)
+    return fm.text("title"), icon, tuple(questions)
 
 
 def _parse_question(loader: _Loader, path: Path, block: Page) -> QuizQuestion | None:
@@ -488,10 +492,10 @@ def load_language(loader: _Loader, lang: str, site: Site) -> LanguageContent | N
                          f"{sections[section.slug].path.name}", "rename one of the files")
             continue
         sections[section.slug] = section
-    quiz_title, quiz = ("", ())
+    quiz_title, quiz_icon, quiz = ("", "", ())
     if (folder / "quiz.md").exists():
-        quiz_title, quiz = loader.guarded(folder / "quiz.md", ("", ()),
-                                          lambda: load_quiz(loader, folder / "quiz.md"))
+        quiz_title, quiz_icon, quiz = loader.guarded(folder / "quiz.md", ("", "", ()),
+                                                     lambda: load_quiz(loader, folder / "quiz.md"))
     elif sections:
         loader.warning(folder / "quiz.md", 0, "is missing, so the quiz is not offered in "
                        f'"{lang}"', "add one (see content/README.md), or leave it out on purpose")
@@ -507,7 +511,7 @@ def load_language(loader: _Loader, lang: str, site: Site) -> LanguageContent | N
     notice = _notice(loader, folder / "notice.md")
     return LanguageContent(
         lang=lang, sections=tuple(sorted(sections.values(), key=lambda s: (s.order, s.slug))),
-        quiz=quiz, quiz_title=quiz_title, attract_title=attract_title,
+        quiz=quiz, quiz_title=quiz_title, quiz_icon=quiz_icon, attract_title=attract_title,
         slides=tuple(Slide(p.title, p.markdown) for p in slides),
         disclaimer_title=dis_title, disclaimer_short=dis_short,
         disclaimer_pages=tuple(dis_pages), notice=notice)

@@ -147,6 +147,7 @@ class LanguageContent:
     sections: tuple[Section, ...] = ()
     quiz: tuple[QuizQuestion, ...] = ()
     quiz_title: str = ""
+    quiz_icon: str = ""  # picture key for the quiz's home tile, "" for none
     attract_title: str = ""
     slides: tuple[Slide, ...] = ()
     disclaimer_title: str = ""

@@ -6,11 +6,13 @@ under the finger on the next screen is pressed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
+from kiosk.content.loader import IMAGE_SCHEME
 from kiosk.content.render import markdown_to_plain
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import PictureLabel, ScreenWidget, role_label
@@ -23,6 +25,8 @@ class AttractSlide:
     kicker: str  # e.g. "Did you know?" in the slide's language
     title: str
     text: str
+    picture: bytes = b""  # the fact's own picture, else the clinic's logo, else none
+    lang: str = ""
 
 
 class AttractScreen(ScreenWidget):
@@ -39,6 +43,9 @@ class AttractScreen(ScreenWidget):
         self.slide_timer.timeout.connect(self.next_slide)
         self._logo_bytes = b""
         self.logo = PictureLabel()
+        self.illustration = PictureLabel()
+        self.illustration.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._illustration_px = 0
         self.clinic = role_label(name="AttractClinic")
         self.kicker = role_label(name="AttractKicker")
         self.title = role_label(name="AttractTitle")
@@ -51,13 +58,18 @@ class AttractScreen(ScreenWidget):
         head = QHBoxLayout()
         head.addWidget(self.logo)
         head.addWidget(self.clinic, 1)
+        words = QVBoxLayout()
+        words.addStretch(2)
+        words.addWidget(self.kicker)
+        words.addWidget(self.title)
+        words.addWidget(self.fact)
+        words.addStretch(3)
+        self._body = QHBoxLayout()
+        self._body.addLayout(words, 1)
+        self._body.addWidget(self.illustration)
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(head)
-        self._layout.addStretch(2)
-        self._layout.addWidget(self.kicker)
-        self._layout.addWidget(self.title)
-        self._layout.addWidget(self.fact)
-        self._layout.addStretch(3)
+        self._layout.addLayout(self._body, 1)
         self._layout.addWidget(self.prompt, 0, Qt.AlignmentFlag.AlignHCenter)
         for child in self.findChildren(QLabel):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -75,13 +87,25 @@ class AttractScreen(ScreenWidget):
         margin = theme.px("margin") * 2
         self._layout.setContentsMargins(margin, margin, margin, margin)
         self._layout.setSpacing(theme.px("spacing"))
+        self._body.setSpacing(margin)
         self.logo.draw(self._logo_bytes, theme.px("icon"))
+        portrait = self.height() > self.width()
+        self._body.setDirection(QHBoxLayout.Direction.TopToBottom if portrait
+                                else QHBoxLayout.Direction.LeftToRight)
+        self._illustration_px = round(min(self.width() * (0.6 if portrait else 0.28),
+                                          self.height() * (0.3 if portrait else 0.45)))
+        self._show_slide()
 
     def start(self) -> None:
         self.index = 0
         self._show_slide()
         if len(self.slides) > 1:
             self.slide_timer.start()
+
+    def show_language(self, lang: str) -> None:
+        """Show the first fact in `lang` (a preview of that language's attract screen)."""
+        self.index = next((i for i, s in enumerate(self.slides) if s.lang == lang), 0)
+        self._show_slide()
 
     def stop(self) -> None:
         self.slide_timer.stop()
@@ -97,6 +121,24 @@ class AttractScreen(ScreenWidget):
         self.title.setText(slide.title)
         self.fact.setText(slide.text)
         self.kicker.setVisible(bool(slide.kicker))
+        shown = bool(slide.picture) and self._words_fit_beside_picture()
+        if shown:
+            self.illustration.draw(slide.picture, self._illustration_px)
+        self.illustration.setVisible(shown)
+
+    def _words_fit_beside_picture(self) -> bool:
+        """The picture only where the words still fit whole beside (or above) it."""
+        size = self._illustration_px
+        if not size:
+            return False
+        self._layout.activate()
+        body, gap = self._body.geometry(), self._body.spacing()
+        beside = self._body.direction() == QHBoxLayout.Direction.LeftToRight
+        width = body.width() - (size + gap if beside else 0)
+        labels = [label for label in (self.kicker, self.title, self.fact) if label.text()]
+        need = sum(label.heightForWidth(width) for label in labels)
+        need += self._layout.spacing() * (len(labels) - 1) + (0 if beside else size + gap)
+        return need <= body.height()
 
     def event(self, event: QEvent) -> bool:
         kind = event.type()
@@ -111,5 +153,18 @@ class AttractScreen(ScreenWidget):
         return super().event(event)
 
 
-def plain_slides(kicker: str, slides: list[tuple[str, str]]) -> list[AttractSlide]:
-    return [AttractSlide(kicker, title, markdown_to_plain(body)) for title, body in slides]
+_PICTURE_RE = re.compile(r"!\[[^\]]*\]\(" + re.escape(IMAGE_SCHEME) + r"([^)\s]+)")
+
+
+def plain_slides(kicker: str, slides: list[tuple[str, str]], *, lang: str = "",
+                 images: dict[str, bytes] | None = None,
+                 fallback: bytes = b"") -> list[AttractSlide]:
+    """Facts as plain text, each with the first picture of its Markdown (from `images`) or,
+    without one, the `fallback` illustration (the clinic's logo)."""
+    made = []
+    for title, body in slides:
+        found = _PICTURE_RE.search(body)
+        picture = (images or {}).get(found.group(1), b"") if found else b""
+        made.append(AttractSlide(kicker, title, markdown_to_plain(body),
+                                 picture or fallback, lang))
+    return made

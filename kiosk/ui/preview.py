@@ -46,6 +46,7 @@ def _snap(window: KioskWindow, out: Path, name: str) -> Path:
 def _screens(window: KioskWindow, lang: str, kinds: Collection[str]) -> Iterator[str]:
     """Drive the window through the screens of `kinds`, yielding a file name for each."""
     if "attract" in kinds:
+        window.attract.show_language(lang)  # the facts take turns: show this language's
         yield f"{lang}-attract"
     window.wake()
     window.set_language(lang)

@@ -27,6 +27,9 @@ PALETTES: dict[str, dict[str, str]] = {
         "border": "#6b7580", "pressed": "#d7e4ec", "notice_bg": "#fff1c7",
         "notice_text": "#3d2e00", "overlay": "rgba(10, 20, 30, 200)", "dot": "#56616d",
         "right": "#1e6b34", "wrong": "#a12a1f",
+        # The attract screen: the clinic's colour (primary) behind white words.
+        "attract_bg": "#1d5b79", "attract_text": "#ffffff", "prompt_bg": "#ffffff",
+        "prompt_text": "#1d5b79",
     },
     "high-contrast": {
         "bg": "#000000", "surface": "#000000", "text": "#ffffff", "muted": "#ffffff",
@@ -34,6 +37,9 @@ PALETTES: dict[str, dict[str, str]] = {
         "border": "#ffffff", "pressed": "#333300", "notice_bg": "#000000",
         "notice_text": "#ffff00", "overlay": "rgba(0, 0, 0, 235)", "dot": "#ffffff",
         "right": "#7dff8a", "wrong": "#ffb0b0",
+        # Black behind white words, the prompt in yellow: not a screen-filling yellow slab.
+        "attract_bg": "#000000", "attract_text": "#ffffff", "prompt_bg": "#ffff00",
+        "prompt_text": "#000000",
     },
 }
 
@@ -120,6 +126,7 @@ class Theme:
         colours = dict(PALETTES.get(name, PALETTES["standard"]))
         if name == "standard" and site_colours:
             colours = _with_site_colours(colours, site_colours)
+            colours.update(attract_bg=colours["primary"], prompt_text=colours["primary"])
         return cls(name, text_size if text_size in TEXT_SCALE else "normal",
                    scale_for(width, height), colours)
 

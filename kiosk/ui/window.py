@@ -195,18 +195,19 @@ class KioskWindow(QWidget):
 
     def _fill_attract(self) -> None:
         slides: list[list] = []
+        site = self.library.site.in_language(self.default_language())
+        logo = self.library.images.get(site.logo, b"")
         for lang in self.languages():
             content = self.library.languages[lang]
             kicker = content.attract_title
-            slides.append(plain_slides(kicker, [(s.title, s.markdown) for s in content.slides]))
+            slides.append(plain_slides(kicker, [(s.title, s.markdown) for s in content.slides],
+                                       lang=lang, images=self.library.images, fallback=logo))
         interleaved = [s for group in _zip_longest(slides) for s in group]
         prompts = (self.translations.translate_in(lang, *ATTRACT_PROMPT)
                    for lang in (self.languages() or ["en"]))
         prompt = "\n".join(dict.fromkeys(prompts))  # once per distinct wording
         # The facts take turns in every language; the clinic's details are the default's.
-        site = self.library.site.in_language(self.default_language())
-        self.attract.set_content(site.name, self.library.images.get(site.logo, b""),
-                                 interleaved, prompt)
+        self.attract.set_content(site.name, logo, interleaved, prompt)
 
     def _fill_home(self) -> None:
         tiles = [TileInfo(s.slug, s.title, s.subtitle, self.library.images.get(s.icon, b""))
@@ -214,7 +215,8 @@ class KioskWindow(QWidget):
         content = self.library.content_for(self.language)
         if self.settings.quiz_enabled and content.quiz:
             tiles.append(TileInfo(QUIZ_KEY, content.quiz_title or tr("Home", "Quick quiz"),
-                                  tr("Home", "Test what you know"), b""))
+                                  tr("Home", "Test what you know"),
+                                  self.library.images.get(content.quiz_icon, b"")))
         site = self.library.site.in_language(self.language)
         self.home.set_content(site.name, self.library.images.get(site.logo, b""), tiles,
                               content.notice)

@@ -29,3 +29,19 @@ def test_other_topics_get_tiles_of_their_own(make_window, library) -> None:
     assert [t.key for t in window.home.tiles] == ["a", "b"]
     assert not any(t in old for t in window.home.tiles)
     assert [t.title_label.text() for t in window.home.tiles] == ["A", "B"]
+
+
+def test_the_quiz_tile_has_its_picture_in_every_language(make_window) -> None:
+    """The quiz file's `icon:` (the shipped images/icons/quiz.svg) is drawn on its tile."""
+    from kiosk.config import Settings
+    from kiosk.ui.home import QUIZ_KEY
+    from tests.ui.test_accessibility import shipped
+
+    library = shipped()
+    window = make_window(library, Settings())
+    window.wake()
+    for lang in ("en", "es"):
+        window.set_language(lang)
+        assert library.content_for(lang).quiz_icon.endswith("icons/quiz.svg")
+        quiz = next(t for t in window.home.tiles if t.key == QUIZ_KEY)
+        assert quiz.icon_label.isVisible() and not quiz.icon_label.pixmap().isNull(), lang
