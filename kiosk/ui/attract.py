@@ -58,14 +58,14 @@ class AttractScreen(ScreenWidget):
         head = QHBoxLayout()
         head.addWidget(self.logo)
         head.addWidget(self.clinic, 1)
-        words = QVBoxLayout()
-        words.addStretch(2)
-        words.addWidget(self.kicker)
-        words.addWidget(self.title)
-        words.addWidget(self.fact)
-        words.addStretch(3)
+        self._words = QVBoxLayout()
+        self._words.addStretch(2)
+        self._words.addWidget(self.kicker)
+        self._words.addWidget(self.title)
+        self._words.addWidget(self.fact)
+        self._words.addStretch(3)
         self._body = QHBoxLayout()
-        self._body.addLayout(words, 1)
+        self._body.addLayout(self._words, 1)
         self._body.addWidget(self.illustration)
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(head)
@@ -88,6 +88,7 @@ class AttractScreen(ScreenWidget):
         self._layout.setContentsMargins(margin, margin, margin, margin)
         self._layout.setSpacing(theme.px("spacing"))
         self._body.setSpacing(margin)
+        self._words.setSpacing(theme.px("spacing"))
         self.logo.draw(self._logo_bytes, theme.px("icon"))
         portrait = self.height() > self.width()
         self._body.setDirection(QHBoxLayout.Direction.TopToBottom if portrait
@@ -137,7 +138,7 @@ class AttractScreen(ScreenWidget):
         width = body.width() - (size + gap if beside else 0)
         labels = [label for label in (self.kicker, self.title, self.fact) if label.text()]
         need = sum(label.heightForWidth(width) for label in labels)
-        need += self._layout.spacing() * (len(labels) - 1) + (0 if beside else size + gap)
+        need += self._words.spacing() * (len(labels) - 1) + (0 if beside else size + gap)
         return need <= body.height()
 
     def event(self, event: QEvent) -> bool:

@@ -39,7 +39,8 @@ def test_pairs_follow_own_ancestor_and_page_backgrounds() -> None:
 def test_the_real_sheets_are_parsed() -> None:
     pairs = text_pairs()
     # The attract screen, the notice, buttons, and links in the page CSS.
-    assert {("on_primary", "primary"), ("primary", "on_primary"), ("notice_text", "notice_bg"),
+    assert {("on_primary", "primary"), ("attract_text", "attract_bg"),
+            ("prompt_text", "prompt_bg"), ("notice_text", "notice_bg"),
             ("text", "surface"), ("muted", "pressed"), ("primary", "bg")} <= pairs
 
 
