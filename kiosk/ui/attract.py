@@ -121,25 +121,28 @@ class AttractScreen(ScreenWidget):
         self.kicker.setText(slide.kicker)
         self.title.setText(slide.title)
         self.fact.setText(slide.text)
-        self.kicker.setVisible(bool(slide.kicker))
-        shown = bool(slide.picture) and self._words_fit_beside_picture()
+        shown = (bool(slide.picture) and self._illustration_px > 0
+                 and self._words_fit(self._illustration_px, kicker=True))
+        # At the largest text on a small screen "Did you know?" gives its line to the fact.
+        self.kicker.setVisible(bool(slide.kicker) and (shown or self._words_fit(0, kicker=True)))
         if shown:
             self.illustration.draw(slide.picture, self._illustration_px)
         self.illustration.setVisible(shown)
 
-    def _words_fit_beside_picture(self) -> bool:
-        """The picture only where the words still fit whole beside (or above) it."""
-        size = self._illustration_px
-        if not size:
-            return False
+    def _words_fit(self, picture: int, *, kicker: bool) -> bool:
+        """Whether the fact's words fit whole beside (or above) a picture of `picture` px
+        (0: none), with or without the kicker's line."""
+        if not self._illustration_px:  # not laid out for a size yet
+            return picture == 0
         self._layout.activate()
         body, gap = self._body.geometry(), self._body.spacing()
         beside = self._body.direction() == QHBoxLayout.Direction.LeftToRight
-        width = body.width() - (size + gap if beside else 0)
-        labels = [label for label in (self.kicker, self.title, self.fact) if label.text()]
+        width = body.width() - (picture + gap if picture and beside else 0)
+        shown = (self.kicker, self.title, self.fact) if kicker else (self.title, self.fact)
+        labels = [label for label in shown if label.text()]
         need = sum(label.heightForWidth(width) for label in labels)
-        need += self._words.spacing() * (len(labels) - 1) + (0 if beside else size + gap)
-        return need <= body.height()
+        need += self._words.spacing() * (len(labels) - 1)
+        return need + (picture + gap if picture and not beside else 0) <= body.height()
 
     def event(self, event: QEvent) -> bool:
         kind = event.type()
