@@ -76,6 +76,18 @@ class QuizRound:
         self.chosen.append(position)
         return position == current.correct
 
+    def translate(self, pool: Sequence[QuizQuestion]) -> None:
+        """Go on in another language: each question becomes the one with its id in `pool`
+        when that has as many answers with the same one right (answers in the same order);
+        the draw, the answers' order on screen, the answers given and the score stay."""
+        by_id = {question.id: question for question in pool}
+        self.questions = tuple(
+            DrawnQuestion(other, drawn.order)
+            if (other := by_id.get(drawn.question.id)) is not None
+            and len(other.answers) == len(drawn.question.answers)
+            and other.correct == drawn.question.correct else drawn
+            for drawn in self.questions)
+
     def advance(self) -> bool:
         """Move past an answered question; False when it is not answered yet."""
         if not self.current_answered:

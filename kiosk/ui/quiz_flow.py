@@ -96,20 +96,37 @@ class QuizFlow(QObject):
         self._show_results()
         self.screen_requested.emit(self.results_screen, "results")
 
-    def leave(self) -> None:
-        """The patient left the quiz (Home, a topic, idle reset): forget the round."""
+    def leave(self, *, keep_results: bool = False) -> None:
+        """The patient left the quiz (Home, a topic, idle reset): forget the round, unless it
+        is finished and `keep_results` (Back may still return to its results)."""
         if self.in_progress and self.round is not None:
             self.recorder.record("quiz_abandoned", answered=self.round.answered)
+        elif keep_results and self.round is not None:
+            return
         self.round = None
         self.question_screen.clear()
         self.results_screen.clear()
 
     def language_changed(self) -> None:
-        """A round in progress starts again in the new language; results are shown in it."""
-        if self.in_progress:
-            self.start(self._size, self._shuffle)
-        elif self.round is not None:
+        """The round goes on in the new language: the same questions, answers and score; the
+        current question (with its feedback, once answered) or the results, translated."""
+        if self.round is None:
+            return
+        self.round.translate(self._content().quiz)
+        if not self.in_progress:
             self._show_results()
+            return
+        self._show_question()
+        drawn = self.round.current
+        if self.round.current_answered and drawn is not None:
+            self.question_screen.show_feedback(Feedback(
+                self.round.chosen[self.round.index], drawn.correct, drawn.question.explanation))
+
+    def show_results_again(self) -> None:
+        """Back to the results of the finished round (after reading a missed topic)."""
+        if self.round is not None and self.round.finished:
+            self._show_results()
+            self.screen_requested.emit(self.results_screen, "results")
 
     def _show_question(self) -> None:
         assert self.round is not None and self.round.current is not None

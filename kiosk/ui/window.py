@@ -45,6 +45,18 @@ class EventRecorder(Protocol):
     def record(self, kind: str, **fields: object) -> None: ...
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a patient was, for Back: a reader page, or the quiz results."""
+
+    screen: str  # "reader" or "results"
+    slug: str = ""
+    page: int = 0
+
+
+MAX_HISTORY = 100  # places Back remembers in one visit
+
+
 @dataclass
 class ReaderPosition:
     slug: str
@@ -71,6 +83,7 @@ class KioskWindow(QWidget):
         self.text_size = settings.text_size
         self.language = self.default_language()
         self.position: ReaderPosition | None = None
+        self.history: list[Place] = []  # where Back leads, the latest last
         self.visit_started: float | None = None
         self._theme: Theme | None = None
         self._document: tuple[str, str, str] | None = None
@@ -123,7 +136,7 @@ class KioskWindow(QWidget):
         self.document.home_requested.connect(self.show_home)
         self.quiz.screen_requested.connect(self._show_quiz_screen)
         self.quiz.home_requested.connect(self.show_home)
-        self.quiz.section_requested.connect(self.open_section)
+        self.quiz.section_requested.connect(self._read_missed_topic)
         self.footer.disclaimer_requested.connect(self.show_disclaimer)
         self.footer.language_chosen.connect(self.set_language)
         self.footer.text_size_chosen.connect(self.set_text_size)
@@ -283,9 +296,9 @@ class KioskWindow(QWidget):
 
     def _leave_page(self) -> None:
         """Close what the patient is leaving: the page's dwell time, an unfinished quiz, and
-        a page being read aloud."""
+        a page being read aloud. Quiz results Back can return to are kept."""
         self.read_aloud.stop()
-        self.quiz.leave()
+        self.quiz.leave(keep_results=any(p.screen == "results" for p in self.history))
         if self.position is not None:
             seconds = max(0, round(self.clock() - self.position.since))
             self.recorder.record("page_dwell", section=self.position.slug,
@@ -293,6 +306,7 @@ class KioskWindow(QWidget):
             self.position = None
 
     def show_home(self) -> None:
+        self.history.clear()  # home is where every path starts again
         self._leave_page()
         self.footer.show()
         self.stack.setCurrentWidget(self.home)
@@ -319,21 +333,61 @@ class KioskWindow(QWidget):
         self.recorder.record("screen_view", screen="reader", section=slug, page=page + 1)
 
     def turn_page(self, step: int) -> None:
+        """Next (+1) or Back (-1) on the reader, by button or swipe."""
         if self.position is None or self.current_screen() is not self.reader:
+            return
+        if step < 0:
+            self.go_back()
             return
         found = self.section(self.position.slug)
         if found is None:
             self.show_home()
             return
         target = self.position.page + step
-        if 0 <= target < len(found[0].pages):
+        following = self._next_section(self.position.slug)
+        if target >= len(found[0].pages) and following is None:
+            self.show_home()
+            return
+        self._remember_page()
+        if target < len(found[0].pages):
             self.open_section(self.position.slug, target)
-        elif target >= len(found[0].pages):
-            following = self._next_section(self.position.slug)
-            if following:
-                self.open_section(following.slug)
-            else:
-                self.show_home()
+        elif following is not None:
+            self.open_section(following.slug)
+
+    def go_back(self) -> None:
+        """Back to where the patient came from: the page before, the page that held a link,
+        or the quiz results that led here; without any, the page before in the topic."""
+        if not self.history:
+            if self.position is not None and self.position.page > 0:
+                self.open_section(self.position.slug, self.position.page - 1)
+            return
+        place = self.history[-1]
+        if place.screen == "results":
+            self._leave_page()  # the results are still kept: their place is in the history
+            self.history.pop()
+            self.quiz.show_results_again()
+            return
+        self.history.pop()
+        if self.section(place.slug) is None:  # gone with a content reload
+            self.go_back()
+            return
+        self.open_section(place.slug, place.page)
+
+    def can_go_back(self) -> bool:
+        return bool(self.history) or (self.position is not None and self.position.page > 0)
+
+    def _remember(self, place: Place) -> None:
+        self.history.append(place)
+        del self.history[:-MAX_HISTORY]
+
+    def _remember_page(self) -> None:
+        if self.position is not None:
+            self._remember(Place("reader", self.position.slug, self.position.page))
+
+    def _read_missed_topic(self, slug: str) -> None:
+        """"Read about it" on the quiz results: Back comes back to them."""
+        self._remember(Place("results"))
+        self.open_section(slug)
 
     def _next_section(self, slug: str) -> Section | None:
         slugs = [s for s, _ in self.sections()]
@@ -369,6 +423,7 @@ class KioskWindow(QWidget):
                               ticked=self._page_ticks(section, index),
                               points=bool(section.take_home))
         self.reader.set_listen(self.read_aloud.can_speak(section.lang), self.read_aloud.speaking)
+        self.reader.back_button.setEnabled(self.can_go_back())
 
     # -- take-home codes -----------------------------------------------------------------
     def _page_ticks(self, section: Section, page: int) -> dict[int, frozenset[int]]:
@@ -450,7 +505,8 @@ class KioskWindow(QWidget):
         self.quiz.question_screen.set_listen(self.read_aloud.can_speak(quiz_lang), speaking)
 
     def _link_activated(self, url: str) -> None:
-        if url.startswith("section:"):
+        if url.startswith("section:") and self.section(url.removeprefix("section:")):
+            self._remember_page()  # Back returns to the page that held the link
             self.open_section(url.removeprefix("section:"))
 
     def show_disclaimer(self) -> None:
@@ -473,6 +529,7 @@ class KioskWindow(QWidget):
         self._show_document("sources", tr("Home", "Sources"), "".join(parts))
 
     def show_quiz(self) -> None:
+        self.history.clear()
         self._leave_page()
         self.quiz.start(self.settings.quiz_round_size, self.settings.quiz_shuffle_answers)
 
@@ -572,6 +629,7 @@ class KioskWindow(QWidget):
 
     def reset_visit(self, reason: str = "idle") -> None:
         """Forget everything about this visit and go back to the attract screen."""
+        self.history.clear()
         self._leave_page()
         if self.visit_started is not None:
             if reason == "idle":

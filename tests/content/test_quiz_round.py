@@ -97,3 +97,22 @@ def test_an_answer_cannot_be_changed_or_skipped() -> None:
 ])
 def test_score_bands(score: int, total: int, band: str) -> None:
     assert score_band(score, total) == band
+
+
+def test_translate_keeps_the_round_and_swaps_only_matching_questions() -> None:
+    from dataclasses import replace
+
+    round_ = QuizRound(POOL, 4, random.Random(3))
+    round_.answer(round_.current.correct)
+    round_.advance()
+    before = [(d.question.id, d.order) for d in round_.questions]
+    spanish = [replace(q, text=q.text.replace("Question", "Pregunta")) for q in POOL]
+    odd_one = round_.questions[2].question
+    spanish = [replace(q, correct=(q.correct + 1) % len(q.answers)) if q.id == odd_one.id
+               else q for q in spanish]  # answers in another order: cannot be matched
+    round_.translate(spanish)
+    assert [(d.question.id, d.order) for d in round_.questions] == before
+    assert (round_.index, round_.answered, round_.score) == (1, 1, 1)
+    texts = [d.question.text for d in round_.questions]
+    assert texts[2] == odd_one.text  # kept as it was
+    assert all(t.startswith("Pregunta") for i, t in enumerate(texts) if i != 2)

@@ -201,25 +201,6 @@ def test_idle_reset_on_the_results_forgets_them(make_window, quiz_library) -> No
     assert results.score.text() == "" and results.missed_buttons == []
 
 
-def test_language_switch_mid_quiz_restarts_in_the_new_language(make_window,
-                                                                quiz_library) -> None:
-    recorder = ListRecorder()
-    window = start(make_window, quiz_library, recorder=recorder)
-    answer(window, True)
-    tap(window.quiz.question_screen.next_button)
-    answer(window, True)
-    tap(window.footer.language_buttons["es"])
-    screen = window.quiz.question_screen
-    assert window.current_screen() is screen
-    assert window.quiz.round.answered == 0
-    assert screen.question.text().endswith(" in es?")
-    assert screen.progress.text() == "Quiz es  ·  Pregunta 1 de 5"
-    assert all(b.isEnabled() and b.mark.text() == "" for b in screen.answer_buttons[:3])
-    assert ("quiz_abandoned", {"answered": 2}) in recorder.events
-    assert recorder.kinds()[-4:] == ["setting_change", "quiz_abandoned", "quiz_start",
-                                     "screen_view"]
-
-
 def test_language_switch_on_the_results_keeps_them(make_window, quiz_library) -> None:
     recorder = ListRecorder()
     window = start(make_window, quiz_library, recorder=recorder,

@@ -54,8 +54,8 @@ def test_swipe_and_buttons_turn_pages(make_window, library) -> None:
     assert window.reader.next_button.text().startswith("Next topic")
     tap(window.reader.next_button)
     assert (window.position.slug, window.position.page) == ("topic-2", 0)
-    tap(window.reader.back_button)  # disabled on a first page: nothing happens
-    assert (window.position.slug, window.position.page) == ("topic-2", 0)
+    tap(window.reader.back_button)  # back to where the patient came from
+    assert (window.position.slug, window.position.page) == ("topic-1", 2)
 
 
 def test_vertical_drag_is_not_a_swipe(make_window, library) -> None:
