@@ -233,6 +233,14 @@
         <translation>Página siguiente</translation>
     </message>
     <message>
+        <source>More below</source>
+        <translation>Más abajo</translation>
+    </message>
+    <message>
+        <source>More below: show the rest of the page</source>
+        <translation>Más abajo: mostrar el resto de la página</translation>
+    </message>
+    <message>
         <source>Next topic</source>
         <translation>Siguiente tema</translation>
     </message>

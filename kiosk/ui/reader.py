@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QGridLayout,
+    QScroller,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,7 @@ from kiosk.ui.i18n import interface_date, tr
 from kiosk.ui.task_list import TaskPage
 from kiosk.ui.theme import Theme
 from kiosk.ui.touch import SwipeDetector, enable_kinetic_scroll
+from kiosk.ui.whole_lines import view_end
 from kiosk.ui.widgets import (
     PageDots,
     ScreenWidget,
@@ -57,10 +59,15 @@ class SnapshotDocument(QTextDocument):
 
 class ContentBrowser(QTextBrowser):
     """Read-only rich text that opens nothing, loads nothing, selects nothing and scrolls by
-    finger."""
+    finger. At rest its view ends between blocks or lines (kiosk/ui/whole_lines.py), never
+    through a line, and `more_below` says whether some of the page lies below it."""
+
+    more_below = Signal(bool)
 
     def __init__(self) -> None:
         super().__init__()
+        self._fitting = False
+        self._more = False
         self.setDocument(SnapshotDocument(self))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -70,6 +77,45 @@ class ContentBrowser(QTextBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.viewport().setAcceptDrops(False)
         enable_kinetic_scroll(self)
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._report_more)
+        bar.rangeChanged.connect(self._report_more)
+        QScroller.scroller(self.viewport()).stateChanged.connect(self._scroller_state)
+
+    def fit_view(self) -> None:
+        """End the view at a whole line or block below the current top."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            full = self.contentsRect().height()
+            top = self.verticalScrollBar().value()
+            end = view_end(self.document(), top, full)
+            self.setViewportMargins(0, 0, 0, max(0, round(full - (end - top))))
+        finally:
+            self._fitting = False
+        self._report_more()
+
+    def show_more(self) -> None:
+        """The "more below" cue: the first line not shown whole comes to the top."""
+        bar = self.verticalScrollBar()
+        bar.setValue(min(bar.maximum(), bar.value() + self.viewport().height()))
+        self.fit_view()
+
+    def _report_more(self, *_: int) -> None:
+        bar = self.verticalScrollBar()
+        more = bar.value() < bar.maximum()
+        if more != self._more:
+            self._more = more
+            self.more_below.emit(more)
+
+    def _scroller_state(self, state: QScroller.State) -> None:
+        if state == QScroller.State.Inactive:  # a flick came to rest
+            self.fit_view()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_view()
 
     def show_html(self, html: str, images: dict[str, bytes], theme: Theme) -> None:
         """Show `html`; its pictures come from `images`, drawn to fit this viewport."""
@@ -77,6 +123,7 @@ class ContentBrowser(QTextBrowser):
         doc.clear()  # also drops the previous page's pictures
         doc.setDefaultStyleSheet(theme.document_css())
         doc.setDocumentMargin(0)
+        self.setViewportMargins(0, 0, 0, 0)
         viewport = self.viewport().size()
         width = max(160, round(viewport.width() * 0.7))
         height = max(120, round(viewport.height() * 0.5))
@@ -95,6 +142,7 @@ class ContentBrowser(QTextBrowser):
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(key), code)
         doc.setHtml(_center_pictures(html))
         self.verticalScrollBar().setValue(0)
+        self.fit_view()
 
 
 def limit_measure(column: QWidget, theme: Theme, available: int) -> None:
@@ -172,6 +220,11 @@ class ReaderScreen(ScreenWidget):
         column.addWidget(self.page_title)
         column.addWidget(self.note)
         column.addWidget(self.browser, 1)
+        self.more_button = touch_button(name="MoreBelow")
+        self.more_button.setVisible(False)
+        self.more_button.clicked.connect(self.browser.show_more)
+        self.browser.more_below.connect(self._show_more_cue)
+        column.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.tasks, 1)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.column, 1, Qt.AlignmentFlag.AlignHCenter)
@@ -179,8 +232,13 @@ class ReaderScreen(ScreenWidget):
         self._next_text = ""
         self.retranslate()
 
+    def _show_more_cue(self, more: bool) -> None:
+        self.more_button.setVisible(more and self.browser.isVisibleTo(self))
+
     def retranslate(self) -> None:
         name_home_button(self.home_button)
+        self.more_button.setText("▾  " + tr("Reader", "More below"))
+        self.more_button.setAccessibleName(tr("Reader", "More below: show the rest of the page"))
         self.tasks.keep_list.setText(tr("Reader", "Keep my list"))
         self.tasks.keep_list.setAccessibleName(
             tr("Reader", "Keep my list: show the items you ticked as a QR code"))
