@@ -75,18 +75,6 @@ def clipping(widget: QWidget) -> str | None:
     return None
 
 
-def shown_rect(widget: QWidget) -> QRect:
-    """The part of `widget` a patient sees: inside a scroll area, only what lies within its
-    viewport (a card half scrolled out of view cannot lie on the text below the area)."""
-    rect = window_rect(widget)
-    ancestor = widget.parentWidget()
-    while ancestor is not None:
-        if _scrolls(ancestor):
-            return rect.intersected(window_rect(ancestor))
-        ancestor = ancestor.parentWidget()
-    return rect
-
-
 def _scrolled_away(widget: QWidget) -> bool:
     """Inside a scroll area but outside its viewport now: the patient scrolls to it."""
     ancestor = widget.parentWidget()
