@@ -36,7 +36,8 @@ class PreviewRecorder:
 
 
 def _snap(window: KioskWindow, out: Path, name: str) -> Path:
-    QApplication.processEvents()
+    for _ in range(3):  # what follows a layout pass (the reader's "more below") settles
+        QApplication.processEvents()
     path = out / f"{name}.png"
     if not window.grab().save(str(path)):
         raise OSError(f"cannot write {path}")

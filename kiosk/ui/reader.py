@@ -6,7 +6,7 @@ import html
 import re
 from datetime import date
 
-from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -233,7 +233,17 @@ class ReaderScreen(ScreenWidget):
         self.retranslate()
 
     def _show_more_cue(self, more: bool) -> None:
-        self.more_button.setVisible(more and self.browser.isVisibleTo(self))
+        """Shown or hidden once the layout pass that changed the text's height is over (a
+        widget shown in the middle of one is never placed)."""
+        del more
+        QTimer.singleShot(0, self, self._sync_more_cue)
+
+    def _sync_more_cue(self) -> None:
+        bar = self.browser.verticalScrollBar()
+        more = bar.value() < bar.maximum() and self.browser.isVisibleTo(self)
+        if more != self.more_button.isVisibleTo(self):
+            self.more_button.setVisible(more)
+            self.column.layout().activate()
 
     def retranslate(self) -> None:
         name_home_button(self.home_button)

@@ -38,7 +38,8 @@ class Shown:
 def walk(window: KioskWindow, lang: str, kinds: tuple[str, ...] = PATIENT_KINDS
          ) -> Iterator[Shown]:
     for name in _screens(window, lang, kinds):
-        QApplication.processEvents()
+        for _ in range(3):  # what follows a layout pass (the reader's "more below") settles
+            QApplication.processEvents()
         layers = [window.current_screen()]
         layers += [w for w in (window.footer, window.overlay) if w.isVisible()]
         yield Shown(name, tuple(layers))
