@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kiosk.engagement import store  # noqa: E402
+from kiosk.engagement.snapshot import write_snapshot  # noqa: E402
 from kiosk.engagement.synthetic import write_synthetic_db  # noqa: E402
 
 
@@ -37,7 +38,6 @@ def one_kiosk_year(path: Path, days: int, visits_per_day: float) -> int:
     conn = sqlite3.connect(path, isolation_level=None)
     store.prune(conn, last_day + timedelta(days=1) - timedelta(days=180))
     store.roll_up(conn, last_day)
-    conn.execute("PRAGMA journal_mode=DELETE")  # as a snapshot is (kiosk/engagement/snapshot.py)
     conn.execute("VACUUM")
     conn.close()
     return events
@@ -66,11 +66,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-fleet-") as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
+        (folder / "snapshot").mkdir()
         start = time.perf_counter()
         template = folder / "template.sqlite3"
         events = one_kiosk_year(template, args.days, args.visits_per_day)
+        snapshot = write_snapshot(template, folder / "snapshot", "kiosk-0")  # as kiosks send
+        assert snapshot.ok and snapshot.path, snapshot.message
         share = folder / "share"
-        fleet(share, template, args.kiosks)
+        fleet(share, snapshot.path, args.kiosks)
         size = sum(p.stat().st_size for p in share.rglob("*.sqlite3")) / 1e6
         print(f"{args.kiosks} kiosks x {args.days} days, {args.visits_per_day:g} visits a day: "
               f"{events:,} raw events a kiosk before retention, {size:.0f} MB in the share "

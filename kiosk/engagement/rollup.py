@@ -160,8 +160,11 @@ def stored_totals(
     range_sql, params = _range_condition("day", since, until)
     wanted = list(metrics)
     day = "day" if per_day else "''"
+    # Without the day, grouping by the constant first column would keep SQLite from walking a
+    # snapshot's covering index in order (kiosk/engagement/snapshot.py): 0.17 s -> 0.05 s.
+    group = "1, 2, 3, 4, 5" if per_day else "2, 3, 4, 5"
     yield from conn.execute(
         f"SELECT {day}, kiosk_id, metric, key, num, sum(count) FROM daily_totals "
-        f"WHERE metric IN ({', '.join('?' * len(wanted))}){range_sql} GROUP BY 1, 2, 3, 4, 5",
+        f"WHERE metric IN ({', '.join('?' * len(wanted))}){range_sql} GROUP BY {group}",
         [*wanted, *params],
     )
