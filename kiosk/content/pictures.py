@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import re
 import xml.etree.ElementTree as ET
+import zlib
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
@@ -35,7 +36,6 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 _URL_RE = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]*)", re.I)
 _IMPORT_RE = re.compile(r"@import", re.I)
 _EMBEDDED_RE = re.compile(r"^data:image/(png|jpeg);base64,", re.I)
-_PNG_END = b"IEND\xaeB`\x82"
 _JPEG_END = b"\xff\xd9"
 
 
@@ -67,8 +67,30 @@ def picture_problem(data: bytes) -> PictureProblem | None:
     return None
 
 
+def _png_chunks_whole(data: bytes) -> bool:
+    """Every chunk of a PNG is whole and its checksum right, up to IEND. Checked before the
+    decoder sees the file, because libpng writes its own complaints straight to stderr."""
+    position = 8
+    while position + 12 <= len(data):
+        length = int.from_bytes(data[position:position + 4], "big")
+        kind = data[position + 4:position + 8]
+        end = position + 8 + length
+        if end + 4 > len(data) or (position == 8 and kind != b"IHDR"):
+            return False
+        if zlib.crc32(data[position + 4:end]) != int.from_bytes(data[end:end + 4], "big"):
+            return False
+        if kind == b"IEND":
+            return True
+        position = end + 4
+    return False
+
+
 def decode_raster(data: bytes) -> QImage:
     """A PNG or JPEG picture, decoded; PictureProblem when it is damaged, cut short or too big."""
+    if data.startswith(b"\x89PNG") and not _png_chunks_whole(data):
+        raise PictureProblem("is cut short or damaged (its parts do not add up)",
+                             "copy the picture again from where it came from, or save it "
+                             "again as PNG in a picture editor")
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -84,7 +106,7 @@ def decode_raster(data: bytes) -> QImage:
         raise PictureProblem(f"has too many pixels ({size.width()} x {size.height()}; at most "
                              f"{MAX_PIXELS // 1_000_000} million)",
                              "make it smaller, e.g. 2000 pixels wide, and save it again")
-    if not _ends_whole(kind, data):
+    if kind == "jpeg" and not _jpeg_ends_whole(data):
         raise PictureProblem("is cut short (the file ends before the picture does)",
                              "copy the picture again from where it came from, or save it "
                              "again in a picture editor")
@@ -95,11 +117,10 @@ def decode_raster(data: bytes) -> QImage:
     return image
 
 
-def _ends_whole(kind: str, data: bytes) -> bool:
-    """A PNG ends with its IEND chunk, a JPEG with its end-of-image marker (some cameras and
-    editors add padding after it)."""
-    tail = data[-1024:].rstrip(b"\x00\r\n\t ")
-    return tail.endswith(_PNG_END) if kind == "png" else tail.endswith(_JPEG_END)
+def _jpeg_ends_whole(data: bytes) -> bool:
+    """A JPEG ends with its end-of-image marker (some cameras and editors add padding after
+    it); a cut-short one would show with its bottom grey."""
+    return data[-1024:].rstrip(b"\x00\r\n\t ").endswith(_JPEG_END)
 
 
 def check_svg(data: bytes) -> None:

@@ -19,7 +19,8 @@ pytestmark = pytest.mark.qt_log_ignore("libpng", "JPEG", "Could not resolve prop
 @pytest.mark.parametrize(("data", "words"), [
     (png()[:-20], "is cut short"),
     (png(9000, 9000, pixels=False), "has too many pixels (9000 x 9000; at most 40 million)"),
-    (b"\x89PNG\r\n\x1a\n" + bytes(100), "cannot be decoded"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(100), "is cut short or damaged"),
+    (png()[:40] + b"\x00" + png()[41:], "is cut short or damaged"),  # one byte changed
     (b"\xff\xd8" + bytes(100), "cannot be decoded"),
     (svg('<image href="/etc/hosts.png" width="5" height="5"/>'),
      'refers to "/etc/hosts.png" outside the picture (<image>)'),
@@ -95,3 +96,22 @@ def test_every_way_of_writing_a_picture_reaches_the_snapshot(tmp_path: Path) -> 
     assert text.count("kiosk-img:images/my%20picture.svg") == 2
     assert '<img src="kiosk-img:images/dot.svg"' in text and "[dot]: kiosk-img:images/dot.svg" \
         in text
+
+
+def test_validate_prints_nothing_on_stderr_for_damaged_pictures(tmp_path: Path) -> None:
+    """libpng and Qt's decoders complain on their own; validate's findings say it for them."""
+    import subprocess
+    import sys
+
+    root = write_content(tmp_path / "c")
+    (root / "images" / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (root / "images" / "b.png").write_bytes(png()[:40] + b"\x00" + png()[41:])
+    (root / "images" / "c.jpg").write_bytes(b"\xff\xd8" + bytes(100))
+    (root / "en" / "02-topic-2.md").write_text(section_text("Topic 2 en", [
+        "![a](../images/a.png) ![b](../images/b.png) ![c](../images/c.jpg)"]), encoding="utf-8")
+    result = subprocess.run([sys.executable, "main.py", "validate", str(root)],
+                            capture_output=True, text=True, timeout=120,
+                            cwd=Path(__file__).parents[2])
+    assert result.returncode == 1
+    assert result.stdout.count("02-topic-2.md:11: error: picture") == 3
+    assert result.stderr == ""
