@@ -32,6 +32,7 @@ import markdown  # noqa: E402
 
 from kiosk.content.hazards import markdown_hazards  # noqa: E402
 from kiosk.content.loader import SECTION_FILE_RE, load_library  # noqa: E402
+from kiosk.content.model import counts_text  # noqa: E402
 from kiosk.content.readability import grade_level  # noqa: E402
 from kiosk.content.refresh import load_checked  # noqa: E402
 from kiosk.content.render import markdown_to_html  # noqa: E402
@@ -72,7 +73,7 @@ def report(name: str, root: Path, runs: int) -> None:
     sections = sum(len(c.sections) for c in library.languages.values())
     pictures = sum(len(b) for b in library.images.values()) // 1024
     print(f"{name}: {sections} sections, {len(library.images)} pictures ({pictures} KB), "
-          f"{len(library.errors)} errors, {len(library.findings) - len(library.errors)} warnings")
+          f"{counts_text(library.findings)}")
     for label, job in (("load", lambda: load_library(root)),
                        ("load + validate", lambda: load_checked(root, date.today()))):
         median, low, high = timed(job, runs)
