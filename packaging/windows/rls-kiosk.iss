@@ -4,6 +4,8 @@
 ;   py packaging\build.py                                 (-> dist\rls-kiosk\, smoke-tested)
 ;   "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" packaging\windows\rls-kiosk.iss
 ;                                                         (-> dist\rls-kiosk-<version>-setup.exe)
+; On Linux, packaging/windows/build.sh does both under wine, and check.sh installs, runs,
+; upgrades and uninstalls the result in a fresh wine prefix (CI runs both).
 ;
 ; What goes where (INSTALL.md explains it for clinic IT):
 ;   C:\Program Files\rls-kiosk\                 the program; replaced on every upgrade
@@ -15,6 +17,8 @@
 ; kiosk account logs on; the supervisor restarts the kiosk after a crash or freeze.
 ;
 ; Silent install: rls-kiosk-<version>-setup.exe /VERYSILENT /KIOSKUSER=kiosk
+; Exit code 10 (TaskFailedExitCode): installed, but the logon task could not be created, so the
+; kiosk will not start by itself; the log (/LOG=file) has schtasks' exit code.
 ; Silent uninstall keeping data: unins000.exe /VERYSILENT; deleting it too: add /PURGE
 
 #define AppVersion "0.1.0"
@@ -74,17 +78,22 @@ Name: "{group}\Installation guide"; Filename: "{app}\INSTALL.md"
 Root: HKLM; Subkey: "SOFTWARE\Microsoft\Windows\Windows Error Reporting"; ValueType: dword; ValueName: "DontShowUI"; ValueData: "1"; Tasks: quieterrors; Flags: uninsdeletevalue
 
 [Run]
-Filename: "{sys}\schtasks.exe"; Parameters: "/Create /F /TN ""{#TaskName}"" /SC ONLOGON /RU ""{code:KioskUser}"" /IT /RL LIMITED /TR ""\""{app}\rls-kiosk-w.exe\"" supervise"""; Flags: runhidden waituntilterminated; Tasks: autostart; StatusMsg: "Creating the logon task..."
+; The logon task is created in CreateLogonTask below, which checks schtasks' exit code.
 Filename: "{cmd}"; Parameters: "/k ""{app}\rls-kiosk.exe"" doctor"; Description: "Run the kiosk health check now"; Flags: postinstall skipifsilent unchecked
 
 [UninstallRun]
-Filename: "{sys}\taskkill.exe"; Parameters: "/F /T /IM rls-kiosk-w.exe"; Flags: runhidden; RunOnceId: "StopKiosk"
+; The supervisor starts the kiosk as rls-kiosk-w.exe too, so /IM stops both (no /T needed).
+Filename: "{sys}\taskkill.exe"; Parameters: "/F /IM rls-kiosk-w.exe"; Flags: runhidden; RunOnceId: "StopKiosk"
 Filename: "{sys}\schtasks.exe"; Parameters: "/Delete /F /TN ""{#TaskName}"""; Flags: runhidden; RunOnceId: "DeleteTask"
 
 [Code]
+const
+  TaskFailedExitCode = 10;
+
 var
   UserPage: TInputQueryWizardPage;
   ContentWasMissing: Boolean;
+  TaskFailed: Boolean;
 
 function SettingsFile(): String;
 begin
@@ -122,9 +131,11 @@ function PrepareToInstall(var NeedsRestart: Boolean): String;
 var
   Code: Integer;
 begin
-  { An upgrade: stop the running kiosk and its supervisor so their files can be replaced. }
-  Exec(ExpandConstant('{sys}\taskkill.exe'), '/F /T /IM rls-kiosk-w.exe', '', SW_HIDE,
+  { An upgrade: stop the running kiosk and its supervisor so their files can be replaced
+    (code 128: none was running). }
+  Exec(ExpandConstant('{sys}\taskkill.exe'), '/F /IM rls-kiosk-w.exe', '', SW_HIDE,
        ewWaitUntilTerminated, Code);
+  Log(Format('Stopping a running kiosk: taskkill exited with code %d', [Code]));
   Result := '';
 end;
 
@@ -137,16 +148,63 @@ begin
   Line := 'content_dir = ''' + ExpandConstant('{#DataDir}\content') + '''' + #13#10;
   if not FileExists(SettingsFile()) then
     SaveStringToFile(SettingsFile(),
-      '# RLS kiosk settings (INSTALL.md and README.md list every key). Written by setup.' +
-      #13#10 + Line, False)
+      '# RLS kiosk settings (INSTALL.md and README.md list every key). Written by setup.' + #13#10 +
+      Line, False)
   else if LoadStringFromFile(SettingsFile(), Text) and (Pos('content_dir', Text) = 0) then
     SaveStringToFile(SettingsFile(), Line + Text, False);
+end;
+
+{ The logon task that starts the kiosk. A task that cannot be created means a kiosk that never
+  starts by itself, so it is never passed over in silence: a message when interactive, and in
+  the log and setup's exit code (TaskFailedExitCode) when silent. }
+procedure CreateLogonTask();
+var
+  Params: String;
+  Code: Integer;
+begin
+  WizardForm.StatusLabel.Caption := 'Creating the logon task...';
+  Params := '/Create /F /TN "{#TaskName}" /SC ONLOGON /RU "' + KioskUser('') +
+    '" /IT /RL LIMITED /TR "\"' + ExpandConstant('{app}\rls-kiosk-w.exe') + '\" supervise"';
+  if not Exec(ExpandConstant('{sys}\schtasks.exe'), Params, '', SW_HIDE,
+              ewWaitUntilTerminated, Code) then
+  begin
+    Log(Format('Logon task: schtasks could not be started (%s)', [SysErrorMessage(Code)]));
+    if Code = 0 then
+      Code := -1;
+  end
+  else
+    Log(Format('Logon task: schtasks %s exited with code %d', [Params, Code]));
+  if Code = 0 then
+    exit;
+  TaskFailed := True;
+  Log('Logon task NOT created: the kiosk will not start by itself when ' + KioskUser('') +
+    ' logs on. Check that the account exists, then run setup again.');
+  if not WizardSilent() then
+    MsgBox('The logon task "{#TaskName}" could not be created (schtasks exit code ' +
+      IntToStr(Code) + '), so the kiosk will NOT start by itself when the account "' +
+      KioskUser('') + '" logs on.' + #13#10 + #13#10 +
+      'Check that this Windows account exists, then run setup again. ' +
+      '"Kiosk health check" in the Start menu shows whether the task exists.',
+      mbError, MB_OK);
 end;
 
 procedure CurStepChanged(CurStep: TSetupStep);
 begin
   if CurStep = ssPostInstall then
+  begin
     WriteSettings();
+    if WizardIsTaskSelected('autostart') then
+      CreateLogonTask();
+  end;
+end;
+
+{ Silent installs report a logon task that could not be created through the exit code. }
+function GetCustomSetupExitCode(): Integer;
+begin
+  if TaskFailed then
+    Result := TaskFailedExitCode
+  else
+    Result := 0;
 end;
 
 function HasSwitch(Name: String): Boolean;

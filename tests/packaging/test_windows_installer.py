@@ -66,7 +66,21 @@ def test_programs_it_starts_are_built_by_the_spec() -> None:
 
 def test_autostart_runs_the_supervisor_and_uninstall_removes_it() -> None:
     text = iss_text()
-    assert re.search(r"/SC ONLOGON .*rls-kiosk-w\.exe\\\"\" supervise", text)
+    assert "/SC ONLOGON /RU" in text
+    assert "ExpandConstant('{app}\\rls-kiosk-w.exe') + '\\\" supervise\"'" in text
     assert '/Delete /F /TN ""{#TaskName}""' in text
     assert "Permissions: users-modify" in text
     assert "uninsneveruninstall" in text  # staff content and data survive an uninstall
+
+
+def test_setup_says_when_the_logon_task_was_not_created() -> None:
+    text = iss_text()
+    assert "ewWaitUntilTerminated, Code) then" in text and "if Code = 0 then\n    exit;" in text
+    assert "function GetCustomSetupExitCode(): Integer;" in text
+    assert re.search(r"if not WizardSilent\(\) then\s+MsgBox\('The logon task", text)
+
+
+def test_only_preprocessor_lines_start_with_a_hash() -> None:
+    """Inno's preprocessor reads every line starting with # (a `#13#10` broke the compile)."""
+    directives = [line.split()[0] for line in iss_text().splitlines() if line.startswith("#")]
+    assert set(directives) <= {"#define", "#ifndef", "#endif", "#include"}, directives
