@@ -52,11 +52,16 @@ def gather(*, config: str | None, data_dir: str | None, content: str | None) -> 
     settings, problems = load_settings(config_path)
     data = paths.resolve_data_dir(data_dir, settings.data_dir)
     content_dir = Path(content or settings.content_dir or paths.shipped_content_dir())
+    library = _checked_content(content_dir, None)
     checks = [check_version(), check_settings(config_path, problems),
               check_pin(settings, config_path),
-              *content_checks(content_dir), check_content_changed(content_dir), check_data(data),
-              check_share(settings)]
-    checks += qt_checks()
+              *content_checks(content_dir, library=library), check_content_changed(content_dir),
+              check_data(data), check_share(settings)]
+    if sys.platform == "win32":
+        from kiosk.doctor_windows import windows_checks
+
+        checks += windows_checks()
+    checks += qt_checks(tuple(library.languages))
     checks.append(check_last_crash(data))
     return checks
 
@@ -119,10 +124,12 @@ def check_pin(settings: Settings, config_path: Path) -> Check:
     return Check(OK, "staff PIN", "set")
 
 
-def content_checks(folder: Path, today: date | None = None) -> list[Check]:
+def content_checks(folder: Path, today: date | None = None,
+                   library: Library | None = None) -> list[Check]:
     """The content folder, read once: its findings, and whether it still holds the example
     clinic's details."""
-    library = _checked_content(folder, today)
+    if library is None:
+        library = _checked_content(folder, today)
     return [_content(library, folder), _clinic_details(library)]
 
 
@@ -269,7 +276,7 @@ def _user() -> str:
 
 # --- Qt: the display, the screens, touch, fonts, speech, keeping the screen on ----------------
 
-def qt_checks() -> list[Check]:
+def qt_checks(languages: tuple[str, ...] = ()) -> list[Check]:
     from kiosk.display import display_problem
 
     no_display = display_problem()
@@ -285,7 +292,7 @@ def qt_checks() -> list[Check]:
     else:
         checks = [platform_check, Check(INFO, "screens", "not checked (no real display)"),
                   Check(INFO, "touch", "not checked (no real display)")]
-    return [*checks, check_fonts(), check_read_aloud(), check_screen_awake()]
+    return [*checks, check_fonts(), check_read_aloud(languages), check_screen_awake()]
 
 
 def check_platform(no_display: str | None, *, asked: bool = False) -> Check:
@@ -347,22 +354,44 @@ def check_fonts() -> Check:
     return Check(OK, "fonts", f"{FONT_FAMILY} loaded ({len(files)} files)")
 
 
-def check_read_aloud() -> Check:
+def check_read_aloud(languages: tuple[str, ...] = ()) -> Check:
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
     except ImportError:
         return Check(WARN, "read-aloud", "not available: Qt's text-to-speech module is not "
                      "installed (the PySide6-Addons package, pip extra `speech`)")
+    from kiosk.ui.speech import pick_engine
+
     engines = QTextToSpeech.availableEngines()
-    if not engines:
-        return Check(WARN, "read-aloud", "no speech engine (Linux: install speech-dispatcher "
-                     "and libpulse0; Windows has one built in)")
-    speech = QTextToSpeech()
+    name, why_none = pick_engine(engines)
+    if name is None:
+        hint = "" if engines else (" (Linux: install speech-dispatcher and libpulse0; Windows "
+                                   "has one built in)")
+        return Check(WARN, "read-aloud", f"{why_none}{hint}")
+    speech = QTextToSpeech(name)
     if speech.state() == QTextToSpeech.State.Error:
         return Check(WARN, "read-aloud", f"the {speech.engine()} engine reports: "
                      f"{speech.errorString() or 'an error'}")
-    return Check(OK, "read-aloud", f"engine {speech.engine()} with "
-                 f"{len(speech.availableVoices())} voice(s); engines: {', '.join(engines)}")
+    return check_voices(speech, f"engine {speech.engine()} (engines: {', '.join(engines)})",
+                        languages)
+
+
+def check_voices(engine: object, about: str, languages: tuple[str, ...]) -> Check:
+    """The voice Listen uses for each content language, or which languages have none."""
+    from kiosk.ui.speech import ReadAloud
+
+    reader = ReadAloud()
+    reader.set_engine(engine)
+    voices = {lang: reader.voice_for(lang) for lang in languages}
+    listed = tuple(f"{lang}: {voice.name() if voice else 'no voice'}"
+                   for lang, voice in voices.items())
+    missing = [lang for lang, voice in voices.items() if voice is None]
+    if missing:
+        return Check(WARN, "read-aloud", f"{about}: no voice for {', '.join(missing)}, so "
+                     "Listen stays hidden on those pages; add one (Windows: Settings > Time & "
+                     "language > Speech > Add voices; Linux: espeak-ng or another "
+                     "speech-dispatcher voice)", listed)
+    return Check(OK, "read-aloud", f"{about}: a voice for every content language", listed)
 
 
 def check_screen_awake(kernel32: object | None = None,

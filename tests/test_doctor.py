@@ -41,7 +41,8 @@ class Site:
 def site(tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Site:
     # A real speech engine takes a second or two to answer; it has its own test below.
     monkeypatch.setattr(doctor, "check_read_aloud",
-                        lambda: doctor.Check(doctor.WARN, "read-aloud", "not checked here"))
+                        lambda languages=(): doctor.Check(doctor.WARN, "read-aloud",
+                                                          "not checked here"))
     return Site(tmp_path)
 
 

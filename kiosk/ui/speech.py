@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html as html_module
 import logging
+import os
 import re
 from typing import Any
 
@@ -22,6 +23,7 @@ log = logging.getLogger(__name__)
 
 # Qt's test engine says nothing aloud: never offer it to patients.
 _SILENT_ENGINES = {"mock"}
+ENGINE_VARIABLE = "KIOSK_SPEECH_ENGINE"
 # Accents patients here know best, first; any other voice of the language comes after these.
 _PREFERRED_TERRITORIES = {
     "en": (QLocale.Country.UnitedStates, QLocale.Country.Canada),
@@ -48,6 +50,28 @@ def spoken(lines: list[str]) -> str:
     return " ".join(line if line[-1] in ".!?:;" else line + "." for line in cleaned if line)
 
 
+def pick_engine(available: list[str], wanted: str | None = None) -> tuple[str | None, str]:
+    """The speech engine to use and, when there is none, why.
+
+    `wanted` (default: the KIOSK_SPEECH_ENGINE environment variable) names one of Qt's engines
+    (winrt, sapi, speechd...), or is `none` to turn read-aloud off; empty means the first engine
+    that speaks (on Windows that is winrt, then sapi).
+    """
+    wanted = (os.environ.get(ENGINE_VARIABLE, "") if wanted is None else wanted).strip()
+    if wanted.lower() == "none":
+        return None, (f"turned off by {ENGINE_VARIABLE}=none (engines here: "
+                      f"{', '.join(available) or 'none'})")
+    if wanted:
+        if wanted in available:
+            return wanted, ""
+        return None, (f"{ENGINE_VARIABLE} names the engine {wanted!r}, which this computer does "
+                      f"not have (it has: {', '.join(available) or 'none'})")
+    usable = [name for name in available if name not in _SILENT_ENGINES]
+    if not usable:
+        return None, "no text-to-speech engine on this computer"
+    return usable[0], ""
+
+
 def default_engine() -> Any | None:
     """Qt's speech engine for this PC, or None (no extra installed, or no usable engine)."""
     try:
@@ -55,16 +79,16 @@ def default_engine() -> Any | None:
     except ImportError:
         log.info("Read aloud is off: the optional speech extra (PySide6-Addons) is not installed")
         return None
-    engines = [name for name in QTextToSpeech.availableEngines() if name not in _SILENT_ENGINES]
-    if not engines:
-        log.info("Read aloud is off: no text-to-speech engine on this computer")
+    name, why_none = pick_engine(QTextToSpeech.availableEngines())
+    if name is None:
+        log.info("Read aloud is off: %s", why_none)
         return None
-    engine = QTextToSpeech(engines[0])
+    engine = QTextToSpeech(name)
     if engine.state() == QTextToSpeech.State.Error:
-        log.warning("Read aloud is off: the speech engine %s failed to start (%s)", engines[0],
+        log.warning("Read aloud is off: the speech engine %s failed to start (%s)", name,
                     engine.errorString() or "no reason given")
         return None
-    log.info("Read aloud uses the %s speech engine", engines[0])
+    log.info("Read aloud uses the %s speech engine", name)
     return engine
 
 
@@ -97,20 +121,24 @@ class ReadAloud(QObject):
 
     def speak(self, text: str, lang: str) -> bool:
         """Start reading `text` in a voice of `lang`; False (and nothing said) if there is none."""
-        locale = self._locale_for(lang)
-        if locale is None or not text:
-            return False
-        engine = self._engine
-        if engine.locale() != locale:
-            engine.setLocale(locale)
-        voice = self._voice_for(lang, locale)
+        voice = self.voice_for(lang) if text else None
         if voice is None:
             return False
+        engine = self._engine
         if voice.name() != engine.voice().name():
             engine.setVoice(voice)
         engine.say(text)
         self._set_speaking(True)
         return True
+
+    def voice_for(self, lang: str) -> Any | None:
+        """The voice `speak` would use for `lang`, or None when this PC has none for it."""
+        locale = self._locale_for(lang)
+        if locale is None:
+            return None
+        if self._engine.locale() != locale:
+            self._engine.setLocale(locale)
+        return self._voice_for(lang, locale)
 
     def stop(self) -> None:
         if self._engine is not None and self.speaking:
