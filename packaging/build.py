@@ -47,6 +47,10 @@ def main() -> int:
                         help="venv and PyInstaller work folder (build/bundle)")
     parser.add_argument("--reuse-venv", action="store_true",
                         help="keep an existing build venv (faster; not for releases)")
+    parser.add_argument("--no-venv", action="store_true",
+                        help="build with this interpreter's packages as they are (the Windows "
+                             "build under wine: packaging/windows/build.sh installs pinned "
+                             "wheels into an embeddable Python, which has no venv)")
     parser.add_argument("--skip-build", action="store_true",
                         help="only smoke-test the bundle already in --dist")
     parser.add_argument("--max-mb", type=float, default=140.0,
@@ -57,7 +61,7 @@ def main() -> int:
     bundle = args.dist / "rls-kiosk"
     try:
         if not args.skip_build:
-            build(args.work, args.dist, reuse_venv=args.reuse_venv)
+            build(args.work, args.dist, reuse_venv=args.reuse_venv, no_venv=args.no_venv)
         smoke_test(bundle)
         size_mb = folder_bytes(bundle) / 1e6
         print(f"bundle: {bundle} is {size_mb:.1f} MB unpacked")
@@ -87,16 +91,18 @@ def run(command: list[str | Path], **kwargs: object) -> subprocess.CompletedProc
     return result
 
 
-def build(work: Path, dist: Path, *, reuse_venv: bool) -> None:
+def build(work: Path, dist: Path, *, reuse_venv: bool, no_venv: bool = False) -> None:
     venv = work / "venv"
-    python = venv / ("Scripts/python.exe" if WINDOWS else "bin/python")
-    if not (reuse_venv and python.exists()):
+    python = Path(sys.executable) if no_venv else venv / (
+        "Scripts/python.exe" if WINDOWS else "bin/python")
+    if not (no_venv or (reuse_venv and python.exists())):
         shutil.rmtree(venv, ignore_errors=True)
         run([sys.executable, "-m", "venv", venv])
         run([python, "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
-    # A plain (not editable) install: the bundle must not depend on the source tree.
-    # The versions CI tested: requirements/lock.txt (README.md, "Versions").
-    run([python, "-m", "pip", "install", "--quiet", "--constraint", LOCK, f"{ROOT}[bundle]"])
+    if not no_venv:
+        # A plain (not editable) install: the bundle must not depend on the source tree.
+        # The versions CI tested: requirements/lock.txt (README.md, "Versions").
+        run([python, "-m", "pip", "install", "--quiet", "--constraint", LOCK, f"{ROOT}[bundle]"])
     shutil.rmtree(dist / "rls-kiosk", ignore_errors=True)
     started = time.perf_counter()
     run([python, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
