@@ -43,7 +43,7 @@ def check_logon_task(run: Runner) -> tuple[Check, str | None]:
     """The logon task, and the account it starts the kiosk for (None when there is no task)."""
     # The task's XML names the account the same way in every Windows language.
     code, output = run(["schtasks", "/Query", "/TN", TASK_NAME, "/XML"])
-    if code != 0:
+    if code != 0 or "<Task" not in output:  # (wine's schtasks answers 0 with nothing)
         return Check(WARN, "logon task", f'no task "{TASK_NAME}" (schtasks exit code {code}), so '
                      "the kiosk will not start by itself when the kiosk account logs on; run "
                      "setup again with \"Start the kiosk when the kiosk account logs on\" ticked "

@@ -101,3 +101,9 @@ def test_doctor_says_read_aloud_was_turned_off(qtbot: QtBot,
     assert check.status == "WARN"
     assert check.detail.startswith(("turned off by KIOSK_SPEECH_ENGINE=none (engines here: ",
                                     "not available: Qt's text-to-speech module is not installed"))
+
+
+def test_schtasks_answering_without_the_task_is_no_task() -> None:
+    """Wine's schtasks exits 0 for /Query but prints no task: that is no task either."""
+    task, account = check_logon_task(lambda command: (0, ""))
+    assert task.status == "WARN" and account is None
