@@ -40,7 +40,9 @@ printf '13579\n13579\n' | "$program" set-pin >/dev/null
 sed -i "s|^content_dir = .*|content_dir = \"$data/content\"|" "$conf"  # the root is not /
 doctor=$("$program" doctor 2>&1) || fail "doctor says the installed kiosk is not ready:
 $doctor"
-echo "$doctor" | grep -q "OK    content" || fail "doctor did not check the content: $doctor"
+# The shipped content still has the example clinic's details, which doctor warns about.
+echo "$doctor" | grep -Eq "^  (OK|WARN) +content +$data/content: .*, 0 errors" \
+    || fail "doctor did not read the installed content without errors: $doctor"
 echo "check_deb.sh: doctor: ready ($(echo "$doctor" | grep -c '^  OK') checks OK)"
 sed -i 's|^content_dir = .*|content_dir = "/var/lib/rls-kiosk/content"|' "$conf"
 
