@@ -107,6 +107,9 @@ step "Wine prefix for the build"
 new_prefix "$CACHE/prefix-build"
 
 step "Bundle: packaging/build.py under wine"
+# A Linux bundle built before (CI builds both) has links and modes that Windows' Python under
+# wine cannot delete, and PyInstaller would stop on them: clear it from Linux.
+rm -rf dist/rls-kiosk
 # The kiosk itself, as a plain install (build.py's licence check and notices read its metadata).
 "$pip" install -q --no-deps --upgrade --target "$python_dir/Lib/site-packages" "$ROOT"
 # PyInstaller's notes about the api-ms-win-crt-* forwarders are noise: they are part of every
