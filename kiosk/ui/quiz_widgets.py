@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 from kiosk.ui.reader import limit_measure
 from kiosk.ui.theme import FONT_FAMILY, Theme
 from kiosk.ui.touch import enable_kinetic_scroll
-from kiosk.ui.widgets import restyle, role_label
+from kiosk.ui.widgets import FitsItsWords, restyle, role_label
 
 
-class CardButton(QPushButton):
+class CardButton(FitsItsWords, QPushButton):
     """A full-width button with a main text that wraps and a second, shorter label (`mark`).
 
     `stacked` puts the mark above the text (a missed question over its topic); otherwise the
@@ -74,19 +74,6 @@ class CardButton(QPushButton):
 
     def text(self) -> str:
         return self.text_label.text()
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        width = max(self.width(), 240)
-        return QSize(self._box.totalSizeHint().width(), self.heightForWidth(width))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(160, self.heightForWidth(max(self.width(), 160)))
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return max(self._box.totalHeightForWidth(width), self.minimumHeight())
 
 
 def text_width(theme: Theme, font_key: str, texts: list[str], *, bold: bool = True) -> int:

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 from kiosk.content.take_home import Block, TaskList
 from kiosk.ui.theme import Theme
 from kiosk.ui.touch import enable_kinetic_scroll
-from kiosk.ui.widgets import restyle, role_label, touch_button
+from kiosk.ui.widgets import FitsItsWords, restyle, role_label, touch_button
 
 if TYPE_CHECKING:
     from kiosk.ui.reader import ContentBrowser
 
 
-class TaskToggle(QCheckBox):
+class TaskToggle(FitsItsWords, QCheckBox):
     """One item of a task list. The whole row is the target; the checked state shows three
     ways (a filled box with a tick, bold text, a coloured border), never by colour alone; a
     screen reader hears a check box named by the item."""
@@ -75,18 +75,6 @@ class TaskToggle(QCheckBox):
         self.mark.setFixedSize(QSize(side, side))
         self.setMinimumHeight(theme.touch_px())
         self.updateGeometry()
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(self._box.totalSizeHint().width(), self.heightForWidth(max(self.width(), 240)))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(160, self.heightForWidth(max(self.width(), 160)))
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return max(self._box.totalHeightForWidth(width), self.minimumHeight())
 
 
 def fitted_browser(refitted: Callable[[], None]) -> ContentBrowser:

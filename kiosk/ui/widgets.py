@@ -8,6 +8,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -49,6 +50,26 @@ def name_home_button(button: QPushButton) -> None:
     """Home's words, the same on every screen that has one (again after a language switch)."""
     button.setText("⌂  " + tr("Reader", "Home"))
     button.setAccessibleName(tr("Reader", "Home: all topics"))
+
+
+class FitsItsWords:
+    """For a button whose layout `_box` wraps its words (a quiz answer, a task-list item): as tall
+    as those words need at the width it is given, at least its minimum height (the touch target).
+    Put it before the Qt class in the bases."""
+
+    _box: QLayout
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self._box.totalSizeHint().width(), self.heightForWidth(max(self.width(), 240)))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(160, self.heightForWidth(max(self.width(), 160)))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return max(self._box.totalHeightForWidth(width), self.minimumHeight())
 
 
 def restyle(*widgets: QWidget) -> None:
