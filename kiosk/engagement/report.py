@@ -11,6 +11,7 @@ a score of 500%) is skipped and counted in `Report.skipped`, never a crash.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -196,14 +197,25 @@ def _read_totals(
     conn: sqlite3.Connection,
     since: str | None,
     until: str | None,
+    report: Report,
     *,
     per_day: bool,
     metrics: Iterable[str],
 ) -> Iterable[rollup.Total]:
+    """The totals stored and not yet rolled up; a row of the wrong type or out of range is left
+    out and counted in `report.skipped`."""
     metrics = tuple(metrics)
-    yield from rollup.stored_totals(conn, since, until, per_day=per_day, metrics=metrics)
-    yield from rollup.not_rolled_up(conn, since, until, store.rolled_up(conn), per_day=per_day,
-                                    metrics=metrics)
+    rows = itertools.chain(
+        rollup.stored_totals(conn, since, until, per_day=per_day, metrics=metrics),
+        rollup.not_rolled_up(conn, since, until, store.rolled_up(conn), per_day=per_day,
+                             metrics=metrics),
+    )
+    for row in rows:
+        total = _checked_total(row, per_day=per_day)
+        if total is None:
+            report.skipped += _skipped_weight(row)
+        else:
+            yield total
 
 
 def _checked_total(row: tuple[object, ...], *, per_day: bool) -> rollup.Total | None:
@@ -266,20 +278,12 @@ def build_report(
             seconds: Counter[int] = Counter()
             quizzes = 0
             kiosks: set[str] = set()
-            for row in _read_totals(conn, low, high, per_day=True, metrics=_DAILY_METRICS):
-                total = _checked_total(row, per_day=True)
-                if total is None:
-                    report.skipped += _skipped_weight(row)
-                    continue
-                day, kiosk, _m, _k, _n, c = total
+            for day, kiosk, _m, _k, _n, c in _read_totals(conn, low, high, report, per_day=True,
+                                                           metrics=_DAILY_METRICS):
                 per_day[date.fromisoformat(day)] += c
                 kiosks.add(kiosk)
-            for row in _read_totals(conn, low, high, per_day=False, metrics=_PERIOD_METRICS):
-                total = _checked_total(row, per_day=False)
-                if total is None:
-                    report.skipped += _skipped_weight(row)
-                    continue
-                _day, _kiosk, m, k, n, c = total
+            for _day, _kiosk, m, k, n, c in _read_totals(conn, low, high, report, per_day=False,
+                                                          metrics=_PERIOD_METRICS):
                 report.totals[(m, k, n)] += c
                 if m == "visit_seconds":
                     seconds[n] += c
