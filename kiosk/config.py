@@ -164,6 +164,11 @@ class SettingsFileError(Exception):
     """The settings file cannot be read or changed safely; the message says what to do."""
 
 
+class SettingsAccessError(SettingsFileError):
+    """This account may not read the settings file (which holds the staff PIN's hash): the file
+    is fine, the command was run by the wrong account."""
+
+
 def nesting_depth(text: str) -> int:
     """How deeply arrays and inline tables nest in TOML `text` (table headers count too)."""
     depth = deepest = 0
@@ -185,6 +190,11 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
             raise SettingsFileError(f"is too large ({size:,} bytes; a settings file is a few "
                                     f"hundred, the limit is {MAX_SETTINGS_BYTES:,})")
         text = path.read_bytes().decode("utf-8-sig")
+    except PermissionError as exc:
+        raise SettingsAccessError(
+            f"cannot be read by this account ({exc.strerror or exc}); only the kiosk account "
+            "and administrators may read it: run this as one of them (on Windows: Run as "
+            "administrator)") from None
     except OSError as exc:
         raise SettingsFileError(f"cannot be read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
@@ -205,13 +215,18 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
 
 def load_settings(path: Path) -> tuple[Settings, list[SettingsProblem]]:
     """Read `path` if it exists. Returns the settings and every problem found (never raises)."""
-    if not path.exists():
+    try:
+        missing = not path.exists()
+    except OSError:  # in a folder this account may not open: _read_toml says so
+        missing = False
+    if missing:
         return Settings(), []
     try:
         _, raw = _read_toml(path)
     except SettingsFileError as exc:
+        advice = "" if isinstance(exc, SettingsAccessError) else "; fix or delete the file"
         return Settings(), [SettingsProblem(
-            path, "", f"{exc} - all defaults are used; fix or delete the file")]
+            path, "", f"{exc} - all defaults are used{advice}")]
     return _checked(raw, path)
 
 

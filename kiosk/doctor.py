@@ -107,12 +107,23 @@ def check_pin(settings: Settings, config_path: Path) -> Check:
     from kiosk.staff.pin import PinHashError, check_hash
 
     if not settings.staff_pin_hash:
+        try:
+            config_path.open("rb").close()
+        except PermissionError:
+            return Check(FAIL, "staff PIN", "not checked: this account may not read "
+                         f"{config_path} (see the settings line)")
+        except OSError:
+            pass
         return Check(FAIL, "staff PIN", "not set, so staff cannot open staff mode; run "
                      "`rls-kiosk set-pin`")
     try:
         check_hash(settings.staff_pin_hash)
     except PinHashError as exc:
         return Check(FAIL, "staff PIN", str(exc))
+    if sys.platform == "win32":
+        from kiosk.doctor_windows import check_pin_file
+
+        return check_pin_file(config_path)
     try:
         everyone_reads = os.name == "posix" and config_path.stat().st_mode & 0o004
     except OSError:

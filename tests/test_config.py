@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,24 @@ def test_a_number_thousands_of_digits_long_is_a_named_problem(tmp_path: Path) ->
     path.write_text("idle_timeout = " + "9" * 5000 + "\n", encoding="utf-8")
     settings, problems = load_settings(path)
     assert settings == Settings() and "number too long" in problems[0].message
+
+
+def test_a_file_this_account_may_not_read_names_who_may(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Windows a settings file in a data folder not given to this account cannot even be
+    looked at (Path.exists raises): defaults, and a problem saying whom to run as."""
+    path = tmp_path / "kiosk.toml"
+    path.write_text('kiosk_id = "lobby-1"\n', encoding="utf-8")
+    real_stat = Path.stat
+
+    def stat(self: Path, **kwargs: object) -> os.stat_result:
+        if self == path:
+            raise PermissionError(13, "Access is denied", str(self))
+        return real_stat(self, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "stat", stat)
+    settings, problems = load_settings(path)
+    assert settings == Settings()
+    assert "cannot be read by this account (Access is denied)" in problems[0].message
+    assert "kiosk account and administrators" in problems[0].message
+    assert "fix or delete" not in problems[0].message

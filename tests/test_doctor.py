@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 import tempfile
@@ -225,3 +226,37 @@ def test_a_pin_hash_every_account_can_read_is_a_warning(site: Site) -> None:
     assert code == 0
     assert line(report, "staff PIN").lstrip().startswith("WARN")
     assert "readable by every local account" in report and "chmod o-rwx" in report
+
+
+def deny_access(monkeypatch: pytest.MonkeyPatch, denied: Path) -> None:
+    """Answer every look at `denied` as Windows answers an account the data folder is not
+    given to (a standard user, or an administrator's session that is not elevated)."""
+    real_stat, real_open = Path.stat, Path.open
+
+    def refuse(path: Path) -> None:
+        if path == denied:
+            raise PermissionError(13, "Access is denied", str(path))
+
+    def stat(self: Path, **kwargs: object) -> os.stat_result:
+        refuse(self)
+        return real_stat(self, **kwargs)  # type: ignore[arg-type]
+
+    def open_(self: Path, *args: object, **kwargs: object) -> object:
+        refuse(self)
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "stat", stat)
+    monkeypatch.setattr(Path, "open", open_)
+
+
+def test_an_account_that_may_not_read_the_settings_is_told_whom_to_run_as(
+        site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    deny_access(monkeypatch, site.config)
+    code, report = site.run()
+    assert code == 1
+    assert line(report, "settings").lstrip().startswith("FAIL")
+    problem = line(report, "cannot be read by this account")
+    assert "Run as administrator" in problem and "fix or delete" not in problem
+    pin = line(report, "staff PIN")
+    assert pin.lstrip().startswith("FAIL") and "not checked: this account may not read" in pin
+    assert "set-pin" not in pin
