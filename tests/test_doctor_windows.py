@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk import doctor
-from kiosk.doctor_windows import TASK_NAME, check_kiosk_account, check_logon_task, windows_checks
+from kiosk.config import Settings
+from kiosk.doctor_windows import (
+    TASK_NAME,
+    check_kiosk_account,
+    check_logon_task,
+    check_pin_file,
+    every_account_readers,
+    windows_checks,
+)
+from kiosk.staff.pin import hash_pin
 from kiosk.ui.speech import pick_engine
 from tests.helpers.speech import FakeEngine
 
@@ -18,6 +28,15 @@ TASK_XML = """<?xml version="1.0" encoding="UTF-16"?>
 <Task version="1.2"><Principals><Principal id="Author">
 <UserId>CLINIC-PC\\kiosk</UserId><LogonType>InteractiveToken</LogonType>
 </Principal></Principals></Task>"""
+
+
+SETTINGS = Path("C:/ProgramData/rls-kiosk/kiosk.toml")
+# kiosk.toml's access list (GetNamedSecurityInfo, as SDDL) under an older setup's users-modify
+# folder, which also inherited ProgramData's Users read.
+OLD_SETUP_SDDL = ("D:AI(A;ID;0x1301bf;;;BU)(A;ID;FA;;;SY)(A;ID;FA;;;BA)(A;ID;0x1200a9;;;BU)"
+                  "(A;ID;FA;;;S-1-5-21-1-2-3-500)")
+# ... and once setup has run icacls: the kiosk account (modify), Administrators and SYSTEM.
+RESTRICTED_SDDL = "D:AI(A;ID;FA;;;SY)(A;ID;FA;;;BA)(A;ID;0x1301bf;;;S-1-5-21-1-2-3-1001)"
 
 
 class FakeWindows:
@@ -107,3 +126,58 @@ def test_schtasks_answering_without_the_task_is_no_task() -> None:
     """Wine's schtasks exits 0 for /Query but prints no task: that is no task either."""
     task, account = check_logon_task(lambda command: (0, ""))
     assert task.status == "WARN" and account is None
+
+
+def test_settings_readable_by_users_is_a_warning() -> None:
+    check = check_pin_file(SETTINGS, lambda path: OLD_SETUP_SDDL)
+    assert check.status == "WARN"
+    assert "readable by Users, so by every local account" in check.detail
+    assert "run setup again" in check.detail
+
+
+def test_settings_for_the_kiosk_account_and_administrators_only_is_ok() -> None:
+    asked: list[Path] = []
+
+    def read_dacl(path: Path) -> str:
+        asked.append(path)
+        return RESTRICTED_SDDL
+
+    check = check_pin_file(SETTINGS, read_dacl)
+    assert asked == [SETTINGS]
+    assert check.status == "OK" and "not readable by Users, Everyone" in check.detail
+
+
+@pytest.mark.parametrize(("sddl", "readers"), [
+    ("D:(A;;FR;;;WD)(A;;GR;;;AU)(A;;FA;;;SY)", ["Everyone", "Authenticated Users"]),
+    ("D:(A;;0x1;;;S-1-5-32-545)(A;;CCLCRC;;;S-1-5-4)", ["Users", "INTERACTIVE"]),
+    ("D:(A;;GA;;;IU)", ["INTERACTIVE"]),
+    # Inherit-only ACEs are for the folder's children, not the object itself.
+    ("D:P(A;OICIIO;GR;;;BU)(A;OICI;FA;;;SY)", []),
+    # Read permissions and synchronize, or write only: the data cannot be read.
+    ("D:(A;;0x120000;;;WD)(A;;FW;;;BU)", []),
+    # A deny before the allow wins; an allow before the deny wins.
+    ("D:(D;;FR;;;BU)(A;;FA;;;BU)", []),
+    ("D:(A;;FR;;;BU)(D;;FR;;;BU)", ["Users"]),
+    ("D:NO_ACCESS_CONTROL", ["Everyone"]),
+])
+def test_groups_of_every_account_that_may_read(sddl: str, readers: list[str]) -> None:
+    assert every_account_readers(sddl) == readers
+
+
+def test_settings_access_that_cannot_be_read_is_a_warning_not_ok() -> None:
+    def read_dacl(path: Path) -> str:
+        raise PermissionError(13, "Access is denied")
+
+    check = check_pin_file(SETTINGS, read_dacl)
+    assert check.status == "WARN" and "could not be checked" in check.detail
+    assert f'icacls "{SETTINGS}"' in check.detail
+
+
+def test_doctor_asks_windows_who_may_read_the_pin_hash(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Windows the staff PIN line looks at the settings file's access list, not its mode."""
+    from kiosk import doctor_windows
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(doctor_windows, "file_dacl", lambda path: OLD_SETUP_SDDL)
+    check = doctor.check_pin(Settings(staff_pin_hash=hash_pin("2468", n=16)), SETTINGS)
+    assert check.status == "WARN" and "readable by Users" in check.detail
