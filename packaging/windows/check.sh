@@ -20,6 +20,8 @@ SETUP="$ROOT/dist/rls-kiosk-$VERSION-setup.exe"
 APP_ID="{66F3CDF1-B784-4FFD-84A6-92C4AF55CAE0}_is1"
 UNINSTALL_KEY="Uninstall\\\\$APP_ID"  # as a pattern for setup's logs
 TASK_FAILED_EXIT=10  # setup's exit code when the logon task could not be created
+FOLDER_FAILED_EXIT=11  # ... when the data folder's permissions could not be set
+BOTH_FAILED_EXIT=12  # ... both
 for python in "${RLS_LINUX_PYTHON:-}" "$ROOT/.venv-ci/bin/python" "$ROOT/.venv/bin/python"; do
     [ -n "$python" ] && [ -x "$python" ] && break
 done
@@ -55,6 +57,7 @@ kiosk() {  # kiosk ARGS...: the installed console program, offscreen, output in 
     QT_QPA_PLATFORM=offscreen win "$PROGRAM/rls-kiosk.exe" "$@" >"$work/out" 2>&1
 }
 has() { grep -aqE "$1" "${2:-$work/out}"; }
+has_text() { grep -aqF -- "$1" "$2"; }  # has_text TEXT FILE: TEXT as it is, no pattern
 no_traceback() { ! grep -aq "Traceback" "${1:-$work/out}"; }
 install() {  # install LOG: silent setup; its exit code in $setup_code
     setup_code=0
@@ -69,6 +72,18 @@ logon_task_reported() {  # the log has schtasks' exit code; setup's own code say
     else  # wine's schtasks rejects /SC: a real failure, which setup must report
         [ "$setup_code" -eq "$TASK_FAILED_EXIT" ] && has "Logon task NOT created" "$log"
     fi
+}
+data_folder_restricted() {  # LOG: setup ran the three icacls commands on the data folder and
+    # kiosk.toml with well-known SIDs and the kiosk account, each exit code 0, and said nothing
+    # failed (wine's icacls is a stub that changes nothing: the log is what can be checked here)
+    local log="$DRIVE/$1" ran="Data folder permissions: icacls \"C:\\ProgramData\\rls-kiosk"
+    local grants='"*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" "kiosk:(OI)(CI)M"'
+    local every_account='*S-1-5-32-545 *S-1-1-0 *S-1-5-11 *S-1-5-4'
+    has_text "$ran\" /inheritance:r /grant:r $grants exited with code 0" "$log" &&
+        has_text "$ran\" /remove:g $every_account exited with code 0" "$log" &&
+        has_text "$ran\\kiosk.toml*\" /reset exited with code 0" "$log" &&
+        ! has "Data folder permissions NOT set" "$log" &&
+        [ "$setup_code" -ne "$FOLDER_FAILED_EXIT" ] && [ "$setup_code" -ne "$BOTH_FAILED_EXIT" ]
 }
 heartbeats() {  # heartbeats N SECONDS: the kiosk's heartbeat counter reaches N in time
     local deadline=$((SECONDS + $2)) count
@@ -96,6 +111,8 @@ expect "setup installs silently (exit code $setup_code)" \
     test "$setup_code" -eq 0 -o "$setup_code" -eq "$TASK_FAILED_EXIT"
 expect "setup checks schtasks' exit code and says so (log, exit code $setup_code)" \
     logon_task_reported setup-1.log
+expect "setup gives the data folder to the kiosk account, Administrators, SYSTEM (icacls, log)" \
+    data_folder_restricted setup-1.log
 expect "program files: rls-kiosk.exe, rls-kiosk-w.exe, _internal, INSTALL.md" \
     test -f "$PROGRAM/rls-kiosk.exe" -a -f "$PROGRAM/rls-kiosk-w.exe" \
     -a -d "$PROGRAM/_internal" -a -f "$PROGRAM/INSTALL.md"
@@ -121,8 +138,13 @@ printf '2468\r\n2468\r\n' | QT_QPA_PLATFORM=offscreen wine "$PROGRAM/rls-kiosk.e
     | cat >"$work/out"
 expect "set-pin with piped input writes one staff_pin_hash to kiosk.toml" \
     test "$(grep -ac '^staff_pin_hash = ' "$DATA/kiosk.toml")" -eq 1
+# Wine's icacls changes nothing, and wine gives a file the access list of its Unix mode: 0644
+# is read for Everyone, which doctor must report; 0600 (below) is the kiosk's own account only.
+chmod 644 "$DATA/kiosk.toml"
 kiosk doctor
 cp "$work/out" "$work/doctor.out"
+expect "doctor: staff PIN set, kiosk.toml readable by Everyone (mode 0644 under wine) is a WARN" \
+    has "WARN +staff PIN +set, but .*kiosk.toml .*readable by Everyone"
 expect "doctor: settings read without a finding" has "OK +settings .*kiosk.toml is valid"
 expect "doctor: the kiosk's font is loaded" has "OK +fonts +Atkinson Hyperlegible loaded"
 expect "doctor: reports the logon task (none under wine) and the kiosk account" \
@@ -132,6 +154,10 @@ expect "doctor: QtTextToSpeech loads, with the SAPI and WinRT engines" \
     has "read-aloud .*engines here: .*(winrt.*sapi|sapi.*winrt)"
 expect "doctor: no traceback" no_traceback
 sed 's/^/    /' "$work/doctor.out"
+chmod 600 "$DATA/kiosk.toml"
+kiosk doctor
+expect "doctor: staff PIN set, kiosk.toml not readable by every account (mode 0600) is OK" \
+    has "OK +staff PIN +set; .*kiosk.toml is not readable by Users, Everyone"
 
 step "Preview of every screen in both languages, compared with Linux"
 kiosk preview --out 'C:\preview' --size 1366x768 --lang all
@@ -168,6 +194,8 @@ settings_before=$(sha256sum < "$DATA/kiosk.toml")
 install setup-2.log
 expect "upgrade installs silently (exit code $setup_code)" \
     test "$setup_code" -eq 0 -o "$setup_code" -eq "$TASK_FAILED_EXIT"
+expect "upgrade sets the data folder's permissions again (icacls, log)" \
+    data_folder_restricted setup-2.log
 expect "upgrade runs taskkill for a running kiosk first (log)" \
     has "Stopping a running kiosk: taskkill exited with code [0-9]+" "$DRIVE/setup-2.log"
 expect "upgrade keeps kiosk.toml as it was (PIN, content_dir; no line twice)" \

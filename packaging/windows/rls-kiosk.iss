@@ -12,13 +12,17 @@
 ;   C:\ProgramData\rls-kiosk\kiosk.toml         settings; kept, content_dir added if missing
 ;   C:\ProgramData\rls-kiosk\content\           the content staff edit; copied once, then kept
 ;   C:\ProgramData\rls-kiosk\                   engagement data, logs, heartbeat; kept
-; ProgramData\rls-kiosk is writable by every local user, so the kiosk account may change it.
+; ProgramData\rls-kiosk (and kiosk.toml, which holds the staff PIN's hash) is open to the kiosk
+; account (modify), Administrators and SYSTEM only: see RestrictDataFolder below.
 ; Auto-start: a Task Scheduler task "RLS kiosk" runs `rls-kiosk-w.exe supervise` when the
 ; kiosk account logs on; the supervisor restarts the kiosk after a crash or freeze.
 ;
 ; Silent install: rls-kiosk-<version>-setup.exe /VERYSILENT /KIOSKUSER=kiosk
 ; Exit code 10 (TaskFailedExitCode): installed, but the logon task could not be created, so the
 ; kiosk will not start by itself; the log (/LOG=file) has schtasks' exit code.
+; Exit code 11 (FolderFailedExitCode): installed, but the data folder's permissions could not be
+; set (every local account may still read the PIN's hash); the log has icacls' exit codes.
+; Exit code 12 (BothFailedExitCode): both of these.
 ; Silent uninstall keeping data: unins000.exe /VERYSILENT; deleting it too: add /PURGE
 
 #define AppVersion "0.1.0"
@@ -51,11 +55,11 @@ Name: "autostart"; Description: "Start the kiosk when the kiosk account logs on"
 Name: "quieterrors"; Description: "Never show Windows error dialogs (recommended on a dedicated kiosk PC)"
 
 [Dirs]
-; For the Windows installer's owner: kiosk.toml in this folder holds the staff PIN's hash, and
-; users-modify lets every local account read it (a 4-digit PIN's hash is cracked offline in
-; minutes). The kiosk account and administrators only, as the Linux installer does (0660): the
-; kiosk replaces the file on save, so the folder's inherited permissions are what count.
-Name: "{#DataDir}"; Permissions: users-modify; Flags: uninsneveruninstall
+; No Permissions here: kiosk.toml in this folder holds the staff PIN's hash (a 4-digit PIN's hash
+; is cracked offline in minutes), so RestrictDataFolder below gives the folder to the kiosk
+; account, Administrators and SYSTEM only, as the Linux installer does (0660). The kiosk
+; replaces the file on save, so the folder's inherited permissions are what count.
+Name: "{#DataDir}"; Flags: uninsneveruninstall
 
 [Files]
 Source: "{#Bundle}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
@@ -78,7 +82,8 @@ Name: "{group}\Installation guide"; Filename: "{app}\INSTALL.md"
 Root: HKLM; Subkey: "SOFTWARE\Microsoft\Windows\Windows Error Reporting"; ValueType: dword; ValueName: "DontShowUI"; ValueData: "1"; Tasks: quieterrors; Flags: uninsdeletevalue
 
 [Run]
-; The logon task is created in CreateLogonTask below, which checks schtasks' exit code.
+; The logon task (CreateLogonTask) and the data folder's permissions (RestrictDataFolder) are
+; set in [Code] below, which checks the exit codes of schtasks and icacls.
 Filename: "{cmd}"; Parameters: "/k ""{app}\rls-kiosk.exe"" doctor"; Description: "Run the kiosk health check now"; Flags: postinstall skipifsilent unchecked
 
 [UninstallRun]
@@ -89,11 +94,21 @@ Filename: "{sys}\schtasks.exe"; Parameters: "/Delete /F /TN ""{#TaskName}"""; Fl
 [Code]
 const
   TaskFailedExitCode = 10;
+  FolderFailedExitCode = 11;
+  BothFailedExitCode = 12;
+  { Well-known SIDs, the same in every Windows language (BUILTIN\Usuarios on Spanish Windows). }
+  SidSystem = '*S-1-5-18';
+  SidAdministrators = '*S-1-5-32-544';
+  SidUsers = '*S-1-5-32-545';
+  SidEveryone = '*S-1-1-0';
+  SidAuthenticatedUsers = '*S-1-5-11';
+  SidInteractive = '*S-1-5-4';
 
 var
   UserPage: TInputQueryWizardPage;
   ContentWasMissing: Boolean;
   TaskFailed: Boolean;
+  FolderFailed: Boolean;
 
 function SettingsFile(): String;
 begin
@@ -105,15 +120,12 @@ begin
   ContentWasMissing := not DirExists(ExpandConstant('{#DataDir}\content'));
   UserPage := CreateInputQueryPage(wpSelectTasks, 'Kiosk account',
     'Which Windows account shows the kiosk?',
-    'The kiosk starts when this account logs on. Use a standard (not administrator) account ' +
-    'that logs on automatically; INSTALL.md shows how.');
+    'The kiosk runs as this account: only it, administrators and the system may open ' +
+    ExpandConstant('{#DataDir}') + ' (the settings hold the staff PIN''s hash), and the ' +
+    'kiosk starts when it logs on if that task is ticked. Use a standard (not ' +
+    'administrator) account that logs on automatically; INSTALL.md shows how.');
   UserPage.Add('Account name:', False);
   UserPage.Values[0] := ExpandConstant('{param:KIOSKUSER|kiosk}');
-end;
-
-function ShouldSkipPage(PageID: Integer): Boolean;
-begin
-  Result := (PageID = UserPage.ID) and not WizardIsTaskSelected('autostart');
 end;
 
 function KioskUser(Param: String): String;
@@ -188,21 +200,79 @@ begin
       mbError, MB_OK);
 end;
 
+{ Runs icacls with Params; its exit code goes to the log. True when it succeeded. }
+function Icacls(Params: String): Boolean;
+var
+  Code: Integer;
+begin
+  if not Exec(ExpandConstant('{sys}\icacls.exe'), Params, '', SW_HIDE,
+              ewWaitUntilTerminated, Code) then
+  begin
+    Log('Data folder permissions: icacls could not be started (' + SysErrorMessage(Code) +
+      ')');
+    Result := False;
+  end
+  else
+  begin
+    Log(Format('Data folder permissions: icacls %s exited with code %d', [Params, Code]));
+    Result := Code = 0;
+  end;
+end;
+
+{ The data folder holds kiosk.toml with the staff PIN's hash: only the kiosk account (modify: it
+  writes its database, logs, heartbeat and lockout file there), Administrators and SYSTEM may
+  open it. 1: nothing inherited from ProgramData (where Users may read), the three grants, for
+  the folder and everything in it (OI)(CI); an account icacls cannot find fails here.
+  2: grants an older setup gave (users-modify) or someone added to every local account go.
+  3: kiosk.toml (and kiosk.toml.bak) carry only what they inherit from the folder. Run again
+  on every install, so an upgrade or a repair re-applies it; a failure is never passed over in
+  silence (the log, a message, setup's exit code). }
+procedure RestrictDataFolder();
+var
+  Folder: String;
+begin
+  WizardForm.StatusLabel.Caption := 'Setting the data folder''s permissions...';
+  Folder := ExpandConstant('{#DataDir}');
+  FolderFailed := not Icacls('"' + Folder + '" /inheritance:r /grant:r "' + SidSystem +
+    ':(OI)(CI)F" "' + SidAdministrators + ':(OI)(CI)F" "' + KioskUser('') + ':(OI)(CI)M"');
+  if not FolderFailed then
+    FolderFailed := not Icacls('"' + Folder + '" /remove:g ' + SidUsers + ' ' + SidEveryone +
+      ' ' + SidAuthenticatedUsers + ' ' + SidInteractive);
+  if not FolderFailed then
+    FolderFailed := not Icacls('"' + SettingsFile() + '*" /reset');
+  if not FolderFailed then
+    exit;
+  Log('Data folder permissions NOT set: every local account may be able to read ' +
+    SettingsFile() + ', which holds the staff PIN''s hash. Check that the account ' +
+    KioskUser('') + ' exists, then run setup again.');
+  if not WizardSilent() then
+    MsgBox('The permissions of ' + Folder + ' could not be set, so every local account may ' +
+      'be able to read the staff PIN''s hash in ' + SettingsFile() + '.' + #13#10 + #13#10 +
+      'Check that the Windows account "' + KioskUser('') + '" exists, then run setup again. ' +
+      'INSTALL.md shows how to check the folder with icacls.', mbError, MB_OK);
+end;
+
 procedure CurStepChanged(CurStep: TSetupStep);
 begin
   if CurStep = ssPostInstall then
   begin
     WriteSettings();
+    RestrictDataFolder();
     if WizardIsTaskSelected('autostart') then
       CreateLogonTask();
   end;
 end;
 
-{ Silent installs report a logon task that could not be created through the exit code. }
+{ Silent installs report a logon task that could not be created, and data folder permissions
+  that could not be set, through the exit code. }
 function GetCustomSetupExitCode(): Integer;
 begin
-  if TaskFailed then
+  if TaskFailed and FolderFailed then
+    Result := BothFailedExitCode
+  else if TaskFailed then
     Result := TaskFailedExitCode
+  else if FolderFailed then
+    Result := FolderFailedExitCode
   else
     Result := 0;
 end;
