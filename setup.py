@@ -2,8 +2,8 @@
 
 Everything else about the package is in pyproject.toml. `content/` and `assets/` live at the top
 of the source tree (staff and translators work there); a wheel carries them as package data in
-`kiosk/_shipped/`, where kiosk/paths.py looks first. An editable install reads them from the
-source tree instead, so nothing is copied then.
+`kiosk/_shipped/`, where kiosk/settings/paths.py looks first. An editable install reads them
+from the source tree instead, so nothing is copied then.
 """
 
 from pathlib import Path
@@ -11,7 +11,7 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-SHIPPED = ("content", "assets")  # kiosk/paths.py: SHIPPED_DIR holds these
+SHIPPED = ("content", "assets")  # kiosk/settings/paths.py: SHIPPED_DIR holds these
 
 
 class BuildWithShippedFiles(build_py):

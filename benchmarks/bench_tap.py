@@ -42,9 +42,9 @@ from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from kiosk.app import create_application  # noqa: E402
-from kiosk.config import Settings  # noqa: E402
 from kiosk.content.loader import load_library  # noqa: E402
 from kiosk.engagement.recorder import Recorder  # noqa: E402
+from kiosk.settings.config import Settings  # noqa: E402
 from kiosk.ui.home import QUIZ_KEY  # noqa: E402
 from kiosk.ui.i18n import Translations  # noqa: E402
 from kiosk.ui.window import KioskWindow  # noqa: E402

@@ -13,13 +13,13 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QtMsgType, qInstallMessa
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from kiosk import paths
-from kiosk.config import Settings, load_settings
 from kiosk.content.loader import load_library
 from kiosk.content.model import Finding, Library, Severity, Site
 from kiosk.content.refresh import Fingerprint, load_in_time
 from kiosk.content.status import ContentStatus, log_status
 from kiosk.logs import setup_logging
+from kiosk.settings import paths
+from kiosk.settings.config import Settings, load_settings
 from kiosk.ui.heartbeat import Heartbeat
 from kiosk.ui.i18n import Translations
 from kiosk.ui.theme import FONT_FAMILY

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.config import TEXT_SIZES, THEMES
+from kiosk.settings.config import TEXT_SIZES, THEMES
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ def _report_fault(command: str, exc: Exception) -> int:
 
 def _program_files_missing() -> bool:
     """Say which of the program's own files is missing, instead of failing on it later."""
-    from kiosk.paths import missing_program_files
+    from kiosk.settings.paths import missing_program_files
 
     missing = missing_program_files()
     if missing:
@@ -136,7 +136,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "validate":
         return _validate(args)
     if args.command == "set-pin":
-        from kiosk.paths import config_file
+        from kiosk.settings.paths import config_file
         from kiosk.staff.setpin import run_set_pin
 
         return run_set_pin(config_file(args.config))
@@ -148,7 +148,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_doctor(config=args.config, data_dir=args.data_dir, content=args.content)
     if args.command == "report":
         from kiosk.engagement.report_cli import run_report
-        from kiosk.paths import data_dir
+        from kiosk.settings.paths import data_dir
 
         if getattr(args, "data_dir", None) is None and not getattr(args, "db", None):
             args.data_dir = data_dir()

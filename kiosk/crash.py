@@ -24,8 +24,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
-from kiosk import paths
 from kiosk.logs import FILE_ONLY
+from kiosk.settings import paths
 
 log = logging.getLogger(__name__)
 

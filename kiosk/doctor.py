@@ -21,8 +21,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from kiosk import __version__, paths
-from kiosk.config import Settings, SettingsProblem, load_settings
+from kiosk import __version__
+from kiosk.settings import paths
+from kiosk.settings.config import Settings, SettingsProblem, load_settings
 
 if TYPE_CHECKING:
     from kiosk.content.model import Library

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
-from kiosk import paths
+from kiosk.settings import paths
 
 log = logging.getLogger(__name__)
 

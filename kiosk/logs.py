@@ -7,7 +7,7 @@ import logging.handlers
 import os
 from pathlib import Path
 
-from kiosk import paths
+from kiosk.settings import paths
 
 LOG_LEVEL_ENV = "KIOSK_LOG_LEVEL"
 FILE_ONLY = {"file_only": True}  # pass as `extra=` for records (tracebacks) kept off stderr

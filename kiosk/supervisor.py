@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from kiosk import paths
-from kiosk.config import load_settings
 from kiosk.crash import EXIT_CRASH
 from kiosk.heartbeat import read_beat
 from kiosk.logs import setup_logging
+from kiosk.settings import paths
+from kiosk.settings.config import load_settings
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import platformdirs
 import pytest
 
-from kiosk import paths
+from kiosk.settings import paths
 
 
 @pytest.fixture(autouse=True)

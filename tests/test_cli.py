@@ -59,8 +59,8 @@ def test_a_fault_in_a_command_is_one_sentence_and_a_file(tmp_path: Path, monkeyp
 
 def test_a_missing_program_file_is_named_not_the_output_folder(tmp_path: Path,
                                                                monkeypatch, capsys) -> None:
-    from kiosk import paths
     from kiosk.cli import main
+    from kiosk.settings import paths
 
     gone = tmp_path / "program" / "assets" / "theme.qss"
     monkeypatch.setattr(paths, "theme_file", lambda: gone)

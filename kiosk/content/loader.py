@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote, unquote
 
-from kiosk import paths
 from kiosk.content.frontmatter import FrontMatter, split_front_matter
 from kiosk.content.hazards import markdown_hazards, page_hazard
 from kiosk.content.model import (
@@ -40,6 +39,7 @@ from kiosk.content.site import (
 )
 from kiosk.content.textfile import TextFileError, read_file, read_text
 from kiosk.logs import FILE_ONLY
+from kiosk.settings import paths
 from kiosk.sync_names import conflict_original
 
 log = logging.getLogger(__name__)

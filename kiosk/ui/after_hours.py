@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.hours import parse_hours
+from kiosk.settings.hours import parse_hours
 from kiosk.ui.awake import KeepAwake
 from kiosk.ui.widgets import CoverLayer
 

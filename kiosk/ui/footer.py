@@ -11,7 +11,7 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.config import TEXT_SIZES
+from kiosk.settings.config import TEXT_SIZES
 from kiosk.ui.i18n import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import WrappingButton, touch_button

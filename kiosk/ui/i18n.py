@@ -21,7 +21,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from kiosk import paths
+from kiosk.settings import paths
 
 log = logging.getLogger(__name__)
 

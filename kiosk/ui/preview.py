@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import Settings
 from kiosk.content.model import Library
+from kiosk.settings.config import Settings
 from kiosk.ui.i18n import Translations
 from kiosk.ui.window import KioskWindow
 

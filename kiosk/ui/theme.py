@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from string import Template
 
-from kiosk import paths
+from kiosk.settings import paths
 from kiosk.ui import contrast
 
 log = logging.getLogger(__name__)

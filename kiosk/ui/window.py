@@ -18,10 +18,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.config import Settings
 from kiosk.content.model import Library, Section
 from kiosk.content.render import markdown_to_html
 from kiosk.content.take_home import page_blocks
+from kiosk.settings.config import Settings
 from kiosk.ui.attract import AttractScreen, plain_slides
 from kiosk.ui.document import DocumentScreen, UpdatingScreen
 from kiosk.ui.footer import Footer, language_name

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import doctor, paths
+from kiosk import doctor
 from kiosk.content.loader import load_library
 from kiosk.content.site import example_details
+from kiosk.settings import paths
 from tests.helpers.content import write_content
 
 ROOT = Path(__file__).parents[2]

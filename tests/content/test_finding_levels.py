@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import doctor, paths
+from kiosk import doctor
 from kiosk.content.model import Finding, Severity, count_findings, counts_text
 from kiosk.content.refresh import load_checked
 from kiosk.content.status import ContentStatus
+from kiosk.settings import paths
 from tests.helpers.content import section_text, write_content
 
 ROOT = Path(__file__).parents[2]

@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from kiosk.config import Settings
 from kiosk.doctor import FAIL, INFO, OK, WARN, check_share
 from kiosk.engagement.fleet import newest_per_kiosk
 from kiosk.engagement.report import build_report
@@ -17,6 +16,7 @@ from kiosk.engagement.snapshot import (
     snapshot_path,
     write_snapshot,
 )
+from kiosk.settings.config import Settings
 
 from .conftest import FakeClock
 from .helpers import record_visit

@@ -1,5 +1,5 @@
 """The wheel runs the kiosk on its own: shipped content, theme, fonts and translations are package
-data, found through kiosk/paths.py, not through the source tree.
+data, found through kiosk/settings/paths.py, not through the source tree.
 
 Slow (about 40 s: a wheel build and one fresh virtual environment, whose packages come from
 pip's cache after the first run), so it is marked `slow`: CI and the README's test command run

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import paths
 from kiosk.crash import EXIT_CRASH, last_crash
+from kiosk.settings import paths
 
 ROOT = Path(__file__).parents[2]
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import paths
 from kiosk.instance import AlreadyRunning, hold_instance_lock
+from kiosk.settings import paths
 from tests.helpers.content import write_content
 
 ROOT = Path(__file__).parents[2]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import Settings, load_settings, save_settings
+from kiosk.settings.config import Settings, load_settings, save_settings
 from kiosk.staff.pin import verify_pin
 from kiosk.staff.setpin import run_set_pin
 

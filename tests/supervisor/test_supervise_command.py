@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import paths
 from kiosk.heartbeat import read_beat
+from kiosk.settings import paths
 
 ROOT = Path(__file__).parents[2]
 

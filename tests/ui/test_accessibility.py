@@ -14,10 +14,10 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from kiosk import paths
-from kiosk.config import Settings
 from kiosk.content.loader import load_library
 from kiosk.content.model import Library
+from kiosk.settings import paths
+from kiosk.settings.config import Settings
 from kiosk.ui.i18n import read_ts
 from kiosk.ui.task_list import TaskToggle
 from kiosk.ui.widgets import Tile

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import Settings
+from kiosk.settings.config import Settings
 from kiosk.ui.preview import _screens
 from tests.ui.test_accessibility import shipped
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from kiosk import paths
+from kiosk.settings import paths
 from kiosk.ui import contrast
 from kiosk.ui.theme import PALETTES, Theme, readable, text_pairs
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
-from kiosk.config import TEXT_SIZES, Settings
+from kiosk.settings.config import TEXT_SIZES, Settings
 from kiosk.ui.widgets import WrappingButton
 from kiosk.ui.window import KioskWindow
 from tests.helpers.screens import Shown, describe, fit_problems, window_rect

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QWidget
 
-from kiosk.config import Settings
+from kiosk.settings.config import Settings
 from kiosk.ui.footer import CONTRAST_GLYPH
 from kiosk.ui.theme import PALETTES
 from tests.helpers.recorder import ListRecorder

@@ -33,7 +33,7 @@ def test_other_topics_get_tiles_of_their_own(make_window, library) -> None:
 
 def test_the_quiz_tile_has_its_picture_in_every_language(make_window) -> None:
     """The quiz file's `icon:` (the shipped images/icons/quiz.svg) is drawn on its tile."""
-    from kiosk.config import Settings
+    from kiosk.settings.config import Settings
     from kiosk.ui.home import QUIZ_KEY
     from tests.ui.test_accessibility import shipped
 

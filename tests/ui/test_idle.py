@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.config import Settings
+from kiosk.settings.config import Settings
 from tests.helpers.recorder import ListRecorder
 from tests.helpers.touch import press, release, tap
 

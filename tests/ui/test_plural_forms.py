@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk import paths
+from kiosk.settings import paths
 from kiosk.ui.i18n import PLURAL, Translations, read_ts, tr
 from kiosk.ui.overlay import IdleOverlay
 from tests.ui.test_translations import code_strings

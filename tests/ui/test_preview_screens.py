@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kiosk.config import Settings
+from kiosk.settings.config import Settings
 from kiosk.ui.preview import render_previews
 
 

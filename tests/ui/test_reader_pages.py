@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import Settings
+from kiosk.settings.config import Settings
 from kiosk.ui.reader import ContentBrowser
 from kiosk.ui.whole_lines import _lines
 from tests.helpers.touch import tap

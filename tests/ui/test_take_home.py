@@ -11,9 +11,9 @@ import zxingcpp
 from PySide6.QtGui import QAccessible, QImage
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import Settings
 from kiosk.content.loader import load_library
 from kiosk.content.model import Library
+from kiosk.settings.config import Settings
 from kiosk.ui.preview import render_previews
 from kiosk.ui.task_list import TaskToggle
 from kiosk.ui.theme import TEXT_SCALE

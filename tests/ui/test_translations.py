@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import paths
 from kiosk.content.model import Library
+from kiosk.settings import paths
 from kiosk.ui.i18n import read_ts
 from tests.helpers.touch import tap
 from tools.update_translations import ROOT, lupdate_command

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import Settings
 from kiosk.content.loader import load_library
+from kiosk.settings.config import Settings
 from kiosk.ui.home import QUIZ_KEY
 from tests.helpers.screens import Shown, fit_problems
 from tests.helpers.touch import tap

@@ -2,7 +2,7 @@
 
 Only these four are offered; everything else is clinic IT's (the settings file). Saving keeps the
 rest of the file as it is, and refuses, with a sentence, when the file has a problem that a
-rewrite would lose (kiosk.config.update_settings_file).
+rewrite would lose (kiosk.settings.config.update_settings_file).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from kiosk.config import TEXT_SIZES, Settings, SettingsFileError, update_settings_file
+from kiosk.settings.config import TEXT_SIZES, Settings, SettingsFileError, update_settings_file
 from kiosk.ui.footer import language_name
 from kiosk.ui.i18n import tr
 from kiosk.ui.staff.parts import Choices, StaffPage

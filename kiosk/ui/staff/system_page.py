@@ -12,8 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout
 
-from kiosk import __version__, paths
+from kiosk import __version__
 from kiosk.crash import last_crash
+from kiosk.settings import paths
 from kiosk.ui.i18n import interface_date, tr
 from kiosk.ui.staff.parts import StaffPage, card
 from kiosk.ui.widgets import role_label, touch_button

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.config import Settings
+from kiosk.settings.config import Settings
 from kiosk.ui.staff.parts import Choices
 from tests.helpers.screens import MIN_TARGET, SLACK, text_problem, window_rect
 from tests.helpers.touch import tap

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint
 from PySide6.QtTest import QTest
 
-from kiosk.config import Settings
+from kiosk.settings.config import Settings
 from kiosk.staff.lockout import LOCK_SECONDS
 from tests.helpers.touch import device, press, release, tap
 from tests.ui.staff.conftest import PIN, PIN_HASH
@@ -114,7 +114,7 @@ def test_a_damaged_pin_hash_is_a_message_not_a_crash(make_kiosk) -> None:
 
 
 def test_a_pin_set_while_the_kiosk_runs_works_at_once(make_kiosk, folders) -> None:
-    from kiosk.config import save_settings
+    from kiosk.settings.config import save_settings
 
     kiosk = make_kiosk(Settings())
     save_settings(Settings(staff_pin_hash=PIN_HASH), folders["config"])

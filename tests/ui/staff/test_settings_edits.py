@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 import sys
 
-from kiosk.config import load_settings
+from kiosk.settings.config import load_settings
 from tests.helpers.touch import tap
 from tests.ui.staff.conftest import PIN_HASH
 

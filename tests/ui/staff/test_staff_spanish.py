@@ -11,9 +11,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
-from kiosk.config import Settings
 from kiosk.engagement.recorder import RecorderStatus
 from kiosk.engagement.store import DB_FILENAME
+from kiosk.settings.config import Settings
 from kiosk.staff.dashboard import DashboardWords
 from kiosk.staff.export import ExportWords
 from kiosk.ui.i18n import Translations

@@ -27,7 +27,7 @@ from typing import Any
 import tomlkit
 import tomlkit.exceptions
 
-from kiosk import hours
+from kiosk.settings import hours
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ class Settings:
     staff_pin_hash: str = ""
     staff_idle_timeout: int = 120
     content_poll_seconds: int = 10
-    opening_hours: tuple[str, ...] = ()  # empty: always on; see kiosk/hours.py
+    opening_hours: tuple[str, ...] = ()  # empty: always on; see kiosk/settings/hours.py
 
 
 def _int_range(lo: int, hi: int) -> Callable[[Any], Any]:

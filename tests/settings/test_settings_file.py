@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import tomlkit
 
-from kiosk.config import (
+from kiosk.settings.config import (
     Settings,
     SettingsFileError,
     load_settings,

@@ -5,7 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import MAX_NESTING, Settings, SettingsProblem, load_settings, save_settings
+from kiosk.settings.config import (
+    MAX_NESTING,
+    Settings,
+    SettingsProblem,
+    load_settings,
+    save_settings,
+)
 
 
 def test_missing_file_gives_defaults(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ def program_root() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle)
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # kiosk/, above kiosk/settings/
     installed = package / SHIPPED_DIR
     return installed if installed.is_dir() else package.parent
 

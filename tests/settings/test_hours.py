@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import load_settings
-from kiosk.hours import parse_hours
+from kiosk.settings.config import load_settings
+from kiosk.settings.hours import parse_hours
 
 MONDAY = datetime(2026, 11, 23)
 
