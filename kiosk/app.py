@@ -17,7 +17,7 @@ from kiosk.content.loader import load_library
 from kiosk.content.model import Finding, Library, Severity, Site
 from kiosk.content.refresh import Fingerprint, load_in_time
 from kiosk.content.status import ContentStatus, log_status
-from kiosk.logs import setup_logging
+from kiosk.runtime.logs import setup_logging
 from kiosk.settings import paths
 from kiosk.settings.config import Settings, load_settings
 from kiosk.ui.heartbeat import Heartbeat
@@ -134,8 +134,8 @@ class _FirstFrame(QObject):
 
 def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
               windowed: bool) -> int:
-    from kiosk.crash import install_crash_handlers
-    from kiosk.instance import AlreadyRunning, hold_instance_lock
+    from kiosk.runtime.crash import install_crash_handlers
+    from kiosk.runtime.instance import AlreadyRunning, hold_instance_lock
     from kiosk.ui.content_watch import watch_content
     from kiosk.ui.kiosk_mode import attach_kiosk_mode
     from kiosk.ui.speech import default_engine

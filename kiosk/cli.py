@@ -102,7 +102,7 @@ def _report_fault(command: str, exc: Exception) -> int:
     import tempfile
     import traceback
 
-    from kiosk.crash import EXIT_CRASH
+    from kiosk.runtime.crash import EXIT_CRASH
 
     details = Path(tempfile.gettempdir()) / f"rls-kiosk-{command}-error.txt"
     try:
@@ -156,7 +156,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if (problem := _display_problem()) is not None:
         return problem
     from kiosk.app import run_kiosk
-    from kiosk.supervisor import suppress_error_dialogs
+    from kiosk.runtime.supervisor import suppress_error_dialogs
 
     suppress_error_dialogs()
     return run_kiosk(config=args.config, data_dir=args.data_dir, content=args.content,
@@ -164,7 +164,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _supervise(kiosk_args: list[str]) -> int:
-    from kiosk.supervisor import supervise
+    from kiosk.runtime.supervisor import supervise
 
     run = argparse.ArgumentParser(prog="rls-kiosk supervise --", add_help=False)
     _add_run_options(run)
@@ -185,7 +185,7 @@ def _size(text: str) -> tuple[int, int]:
 
 def _display_problem() -> int | None:
     """Exit code 1 with one sentence on stderr when Qt would find no display (and abort)."""
-    from kiosk.display import display_problem
+    from kiosk.runtime.display import display_problem
 
     problem = display_problem()
     if problem is None:

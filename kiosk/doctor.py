@@ -270,7 +270,7 @@ def check_share(settings: Settings, now: datetime | None = None) -> Check:
 
 
 def check_last_crash(data: Path) -> Check:
-    from kiosk.crash import last_crash
+    from kiosk.runtime.crash import last_crash
 
     report = last_crash(data)
     if report is None:
@@ -289,7 +289,7 @@ def _user() -> str:
 # --- Qt: the display, the screens, touch, fonts, speech, keeping the screen on ----------------
 
 def qt_checks(languages: tuple[str, ...] = ()) -> list[Check]:
-    from kiosk.display import display_problem
+    from kiosk.runtime.display import display_problem
 
     no_display = display_problem()
     asked = bool(os.environ.get("QT_QPA_PLATFORM"))  # for a screen that is not there
@@ -308,7 +308,7 @@ def qt_checks(languages: tuple[str, ...] = ()) -> list[Check]:
 
 
 def check_platform(no_display: str | None, *, asked: bool = False) -> Check:
-    """`no_display`: the kiosk's own sentence (kiosk.display) when there is no display. A
+    """`no_display`: the kiosk's own sentence (kiosk.runtime.display) when there is no display. A
     session without one (ssh) is a warning; a display asked for (QT_QPA_PLATFORM) and not
     there is a failure."""
     from PySide6.QtCore import qVersion

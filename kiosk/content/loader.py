@@ -38,9 +38,9 @@ from kiosk.content.site import (
     unknown_placeholders,
 )
 from kiosk.content.textfile import TextFileError, read_file, read_text
-from kiosk.logs import FILE_ONLY
+from kiosk.runtime.logs import FILE_ONLY
+from kiosk.runtime.sync_names import conflict_original
 from kiosk.settings import paths
-from kiosk.sync_names import conflict_original
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -16,8 +16,8 @@ from pathlib import Path
 from kiosk.content.loader import load_library
 from kiosk.content.model import Library
 from kiosk.content.validate import with_checks
-from kiosk.logs import FILE_ONLY
-from kiosk.sync_names import is_sync_folder
+from kiosk.runtime.logs import FILE_ONLY
+from kiosk.runtime.sync_names import is_sync_folder
 
 log = logging.getLogger(__name__)
 Fingerprint = tuple[tuple[str, int, int], ...]

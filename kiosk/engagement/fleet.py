@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.engagement import store
-from kiosk.sync_names import is_arriving, is_sync_folder
+from kiosk.runtime.sync_names import is_arriving, is_sync_folder
 
 DATABASE_PATTERN = "*.sqlite3"
 

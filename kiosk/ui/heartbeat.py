@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
-from kiosk.heartbeat import INTERVAL_SECONDS, write_beat
+from kiosk.runtime.heartbeat import INTERVAL_SECONDS, write_beat
 
 log = logging.getLogger(__name__)
 

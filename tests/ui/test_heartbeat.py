@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.heartbeat import MAX_BEAT_BYTES, read_beat
+from kiosk.runtime.heartbeat import MAX_BEAT_BYTES, read_beat
 from kiosk.ui.heartbeat import Heartbeat
 
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk import __version__
-from kiosk.crash import last_crash
+from kiosk.runtime.crash import last_crash
 from kiosk.settings import paths
 from kiosk.ui.i18n import interface_date, tr
 from kiosk.ui.staff.parts import StaffPage, card

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from kiosk.crash import EXIT_CRASH
-from kiosk.heartbeat import read_beat
-from kiosk.logs import setup_logging
+from kiosk.runtime.crash import EXIT_CRASH
+from kiosk.runtime.heartbeat import read_beat
+from kiosk.runtime.logs import setup_logging
 from kiosk.settings import paths
 from kiosk.settings.config import load_settings
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import supervisor
-from kiosk.supervisor import Policy, StopRequested, Supervisor
+from kiosk.runtime import supervisor
+from kiosk.runtime.supervisor import Policy, StopRequested, Supervisor
 
 FAKE_KIOSK = Path(__file__).with_name("fake_kiosk.py")
 REAL_WAIT = 0.05  # how long a fake poll really waits for the child, in seconds
@@ -84,7 +84,7 @@ def kiosk(tmp_path: Path) -> Kiosk:
 def test_crashing_kiosk_is_restarted_with_backoff_then_given_up(
         kiosk: Kiosk, caplog: pytest.LogCaptureFixture) -> None:
     sup, timing = kiosk.supervisor("crash " * 10)
-    with caplog.at_level(logging.INFO, logger="kiosk.supervisor"):
+    with caplog.at_level(logging.INFO, logger="kiosk.runtime.supervisor"):
         assert sup.run() == 1
     assert sup.runs == 6  # the first start and five restarts
     assert timing.sleeps == [2, 4, 8, 16, 32]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.instance import AlreadyRunning, hold_instance_lock
+from kiosk.runtime.instance import AlreadyRunning, hold_instance_lock
 from kiosk.settings import paths
 from tests.helpers.content import write_content
 

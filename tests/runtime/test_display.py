@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.display import display_problem
+from kiosk.runtime.display import display_problem
 
-ROOT = Path(__file__).parents[1]
+ROOT = Path(__file__).parents[2]
 NO_SUCH_DISPLAY = ":64999"  # no X server listens there
 
 

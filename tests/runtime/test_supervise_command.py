@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.heartbeat import read_beat
+from kiosk.runtime.heartbeat import read_beat
 from kiosk.settings import paths
 
 ROOT = Path(__file__).parents[2]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.crash import EXIT_CRASH, last_crash
+from kiosk.runtime.crash import EXIT_CRASH, last_crash
 from kiosk.settings import paths
 
 ROOT = Path(__file__).parents[2]
@@ -20,8 +20,8 @@ CHILD = textwrap.dedent("""
     import resource, sys, threading, time
     from pathlib import Path
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    from kiosk.crash import install_crash_handlers
-    from kiosk.logs import setup_logging
+    from kiosk.runtime.crash import install_crash_handlers
+    from kiosk.runtime.logs import setup_logging
     data = Path(sys.argv[1])
     setup_logging(data)
     install_crash_handlers(data)

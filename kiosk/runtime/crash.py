@@ -24,7 +24,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
-from kiosk.logs import FILE_ONLY
+from kiosk.runtime.logs import FILE_ONLY
 from kiosk.settings import paths
 
 log = logging.getLogger(__name__)
