@@ -4,7 +4,7 @@
     python benchmarks/bench_pin.py --count 30
 
 The kiosk accepts only the scrypt parameters `rls-kiosk set-pin` writes (n=2**15, r=8, p=1) or a
-smaller n (kiosk/staff/pin.py), so this is the worst case a settings file can ask for. The check
+smaller n (kiosk/access/pin.py), so this is the worst case a settings file can ask for. The check
 runs off the screen's thread; this measures how long staff wait for "Wrong PIN" or the panel.
 """
 
@@ -16,7 +16,7 @@ import platform
 import statistics
 import time
 
-from kiosk.staff.pin import DEFAULT_N, DEFAULT_P, DEFAULT_R, hash_pin, verify_pin
+from kiosk.access.pin import DEFAULT_N, DEFAULT_P, DEFAULT_R, hash_pin, verify_pin
 
 
 def main() -> None:

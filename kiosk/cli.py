@@ -136,8 +136,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "validate":
         return _validate(args)
     if args.command == "set-pin":
+        from kiosk.access.setpin import run_set_pin
         from kiosk.settings.paths import config_file
-        from kiosk.staff.setpin import run_set_pin
 
         return run_set_pin(config_file(args.config))
     if args.command == "supervise":

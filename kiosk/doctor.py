@@ -105,7 +105,7 @@ def check_settings(path: Path, problems: list[SettingsProblem]) -> Check:
 
 
 def check_pin(settings: Settings, config_path: Path) -> Check:
-    from kiosk.staff.pin import PinHashError, check_hash
+    from kiosk.access.pin import PinHashError, check_hash
 
     if not settings.staff_pin_hash:
         try:

@@ -218,7 +218,7 @@ def staged_install(bundle: Path) -> None:
 def _pin_hash() -> str:
     """A throw-away staff PIN for the doctor (cheap scrypt cost: this is no real kiosk)."""
     sys.path.insert(0, str(ROOT))
-    from kiosk.staff.pin import hash_pin
+    from kiosk.access.pin import hash_pin
 
     return hash_pin("13579", n=2**4)
 

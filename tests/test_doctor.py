@@ -13,7 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk import doctor
-from kiosk.staff.pin import hash_pin
+from kiosk.access.pin import hash_pin
 from tests.helpers.content import write_content
 
 ROOT = Path(__file__).parents[1]

@@ -12,13 +12,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
+from kiosk.access.pin import verify_pin
 from kiosk.content.model import Library
 from kiosk.content.refresh import in_background
 from kiosk.content.status import ContentStatus
 from kiosk.engagement.recorder import RecorderStatus
 from kiosk.engagement.store import DB_FILENAME
 from kiosk.staff.drives import removable_drives
-from kiosk.staff.pin import verify_pin
 from kiosk.ui.i18n import tr
 from kiosk.ui.share_snapshots import ShareSnapshots
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from kiosk.access.lockout import GateState, PinGate
 from kiosk.content.model import Library
 from kiosk.content.names import question_texts, section_titles
 from kiosk.content.refresh import load_checked
@@ -27,7 +28,6 @@ from kiosk.content.status import ContentStatus, log_status
 from kiosk.engagement.report_tables import Names
 from kiosk.settings import paths
 from kiosk.settings.config import Settings, load_settings
-from kiosk.staff.lockout import GateState, PinGate
 from kiosk.ui.i18n import PLURAL, tr
 from kiosk.ui.staff.content_page import ContentPage
 from kiosk.ui.staff.context import StaffContext

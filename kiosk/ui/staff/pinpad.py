@@ -1,6 +1,6 @@
 """The on-screen PIN pad: big digit buttons, dots for what was typed, no system keyboard.
 
-It only collects digits and shows what the gate (kiosk/staff/lockout.py) says; checking, counting
+It only collects digits and shows what the gate (kiosk/access/lockout.py) says; checking, counting
 and locking happen there. The typed digits live in this widget until OK or Cancel, then they
 are forgotten.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
-from kiosk.staff.lockout import GateState
-from kiosk.staff.pin import PIN_MAX, PIN_MIN
+from kiosk.access.lockout import GateState
+from kiosk.access.pin import PIN_MAX, PIN_MIN
 from kiosk.ui.i18n import PLURAL, tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import CardLayer, restyle, role_label, touch_button

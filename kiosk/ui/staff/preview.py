@@ -15,10 +15,10 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.access.pin import hash_pin
 from kiosk.engagement.store import DB_FILENAME
 from kiosk.engagement.synthetic import write_synthetic_db
 from kiosk.settings.config import save_settings
-from kiosk.staff.pin import hash_pin
 from kiosk.ui.staff.context import StaffContext
 from kiosk.ui.staff.mode import StaffMode
 

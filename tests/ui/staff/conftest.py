@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.access.pin import hash_pin, verify_pin
 from kiosk.settings.config import Settings, load_settings, save_settings
-from kiosk.staff.pin import hash_pin, verify_pin
 from kiosk.ui.awake import KeepAwake
 from kiosk.ui.kiosk_mode import KioskMode, attach_kiosk_mode
 from kiosk.ui.share_snapshots import ShareSnapshots

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint
 from PySide6.QtTest import QTest
 
+from kiosk.access.lockout import LOCK_SECONDS
 from kiosk.settings.config import Settings
-from kiosk.staff.lockout import LOCK_SECONDS
 from tests.helpers.touch import device, press, release, tap
 from tests.ui.staff.conftest import PIN, PIN_HASH
 

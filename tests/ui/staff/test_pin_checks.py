@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 
+from kiosk.access.lockout import LOCK_SECONDS
 from kiosk.content.refresh import in_background
 from kiosk.settings import paths
-from kiosk.staff.lockout import LOCK_SECONDS
 from tests.helpers.touch import tap
 from tests.ui.staff.conftest import PIN
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.staff.pin import PinHashError, check_hash, hash_pin, pin_problem, verify_pin
+from kiosk.access.pin import PinHashError, check_hash, hash_pin, pin_problem, verify_pin
 
 FAST = {"n": 2**10}  # cheap parameters; the stored string carries them
 

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from kiosk.access.pin import PIN_MAX, PIN_MIN, hash_pin, pin_problem
 from kiosk.settings.config import SettingsFileError, update_settings_file
-from kiosk.staff.pin import PIN_MAX, PIN_MIN, hash_pin, pin_problem
 
 PREFIX = "rls-kiosk set-pin: "
 RECOMMENDED_DIGITS = 6

@@ -6,7 +6,7 @@ only with the parameters `set-pin` writes (r=8, p=1) and n a power of two no lar
 0.32 s) on a busy 2-core PC (benchmarks/bench_pin.py). Anything else, however it got into the
 file, is "damaged" with the `set-pin` fix, never a minutes-long check or a memory error. A 4 to 8
 digit PIN is weak against an offline guess whatever the hash; the real protection is the
-escalating lockout (kiosk/staff/lockout.py) and a settings file only the kiosk account and
+escalating lockout (kiosk/access/lockout.py) and a settings file only the kiosk account and
 administrators read.
 """
 

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.staff.pin import PinHashError, check_hash, verify_pin
+from kiosk.access.pin import PinHashError, check_hash, verify_pin
 
 log = logging.getLogger(__name__)
 

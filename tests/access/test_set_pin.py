@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.access.pin import verify_pin
+from kiosk.access.setpin import run_set_pin
 from kiosk.settings.config import Settings, load_settings, save_settings
-from kiosk.staff.pin import verify_pin
-from kiosk.staff.setpin import run_set_pin
 
 ROOT = Path(__file__).parents[2]
 

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.staff.lockout import (
+from kiosk.access.lockout import (
     BLOCK_AFTER,
     LOCK_SECONDS,
     MAX_LOCK_SECONDS,
     GateState,
     PinGate,
 )
-from kiosk.staff.pin import hash_pin
+from kiosk.access.pin import hash_pin
 
 STORED = hash_pin("2468", n=2**10)
 
