@@ -31,10 +31,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kiosk.engagement import store
 from kiosk.engagement.recorder import Recorder
-from kiosk.engagement.report import build_report
-from kiosk.engagement.report_csv import write_csv
-from kiosk.engagement.report_html import render_html
-from kiosk.engagement.report_tables import all_tables
+from kiosk.engagement.reports.build import build_report
+from kiosk.engagement.reports.csv import write_csv
+from kiosk.engagement.reports.html import render_html
+from kiosk.engagement.reports.tables import all_tables
 from kiosk.engagement.synthetic import write_synthetic_db
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -187,7 +187,7 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
 
 def _share_snapshots(setup: Setup, recorder: object, window: QObject):
     """The daily snapshot to the clinic group's shared folder, when share_dir is set."""
-    from kiosk.engagement.report_cli import DB_FILENAME
+    from kiosk.engagement.reports.cli import DB_FILENAME
     from kiosk.ui.share_snapshots import ShareSnapshots
 
     settings = setup.settings
@@ -203,7 +203,7 @@ def _share_snapshots(setup: Setup, recorder: object, window: QObject):
 
 def _open_recorder(setup: Setup):
     from kiosk.engagement.recorder import Recorder
-    from kiosk.engagement.report_cli import DB_FILENAME
+    from kiosk.engagement.reports.cli import DB_FILENAME
 
     return Recorder(setup.data_dir / DB_FILENAME, kiosk_id=setup.settings.kiosk_id,
                     retention_days=setup.settings.retention_days)

@@ -71,7 +71,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
 
 def _add_report(sub: argparse._SubParsersAction) -> None:
     try:
-        from kiosk.engagement.report_cli import add_report_arguments
+        from kiosk.engagement.reports.cli import add_report_arguments
     except ImportError:
         return
     report = sub.add_parser("report", help="engagement report as HTML and CSV")
@@ -147,7 +147,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_doctor(config=args.config, data_dir=args.data_dir, content=args.content)
     if args.command == "report":
-        from kiosk.engagement.report_cli import run_report
+        from kiosk.engagement.reports.cli import run_report
         from kiosk.settings.paths import data_dir
 
         if getattr(args, "data_dir", None) is None and not getattr(args, "db", None):

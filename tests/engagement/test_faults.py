@@ -23,7 +23,7 @@ import pytest
 import kiosk
 from kiosk.engagement import recorder as recorder_module
 from kiosk.engagement import store
-from kiosk.engagement.report import build_report
+from kiosk.engagement.reports.build import build_report
 from kiosk.engagement.store import ReadError
 
 from .helpers import record_visit, rows

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.engagement import store
-from kiosk.engagement.report import build_report
+from kiosk.engagement.reports.build import build_report
 from kiosk.engagement.synthetic import write_synthetic_db
 
 from .helpers import record_visit, rows

@@ -9,7 +9,7 @@ from typing import Any
 
 from kiosk.engagement import store
 from kiosk.engagement.events import EVENT_FIELDS
-from kiosk.engagement.report import build_report
+from kiosk.engagement.reports.build import build_report
 
 from .helpers import record_visit, rows
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.doctor import FAIL, INFO, OK, WARN, check_share
-from kiosk.engagement.fleet import newest_per_kiosk
-from kiosk.engagement.report import build_report
+from kiosk.engagement.reports.build import build_report
+from kiosk.engagement.reports.fleet import newest_per_kiosk
 from kiosk.engagement.snapshot import (
     last_snapshot,
     snapshot_due,

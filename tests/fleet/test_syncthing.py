@@ -17,7 +17,7 @@ from kiosk.content.model import Library
 from kiosk.content.refresh import fingerprint
 from kiosk.content.status import ContentStatus
 from kiosk.engagement.recorder import Recorder
-from kiosk.engagement.report_cli import add_report_arguments, run_report
+from kiosk.engagement.reports.cli import add_report_arguments, run_report
 from kiosk.engagement.snapshot import write_snapshot
 from kiosk.engagement.store import DB_FILENAME
 from kiosk.ui.content_watch import ContentUpdater, ContentWatcher

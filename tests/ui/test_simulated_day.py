@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from kiosk.engagement.recorder import Recorder
-from kiosk.engagement.report import build_report
+from kiosk.engagement.reports.build import build_report
 from tests.helpers.touch import tap
 
 

@@ -17,8 +17,8 @@ from kiosk.content.model import Library
 from kiosk.content.refresh import in_background
 from kiosk.content.status import ContentStatus
 from kiosk.engagement.recorder import RecorderStatus
+from kiosk.engagement.reports.drives import removable_drives
 from kiosk.engagement.store import DB_FILENAME
-from kiosk.staff.drives import removable_drives
 from kiosk.ui.i18n import tr
 from kiosk.ui.share_snapshots import ShareSnapshots
 

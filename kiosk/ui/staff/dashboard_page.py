@@ -1,8 +1,8 @@
 """Staff page "Visits": how the kiosk was used today, in the last 7 or the last 30 days.
 
-The numbers and SVG charts come from kiosk/staff/dashboard.py (no Qt); this page gives it the
-words in the interface language and draws the charts with QSvgRenderer at the width available,
-so they stay sharp on any screen.
+The numbers and SVG charts come from kiosk/engagement/reports/dashboard.py (no Qt); this page gives
+it the words in the interface language and draws the charts with QSvgRenderer at the width
+available, so they stay sharp on any screen.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from kiosk.engagement.report_tables import ROUGH_BOUNDS
-from kiosk.staff.dashboard import Dashboard, DashboardWords, build_dashboard
+from kiosk.engagement.reports.dashboard import Dashboard, DashboardWords, build_dashboard
+from kiosk.engagement.reports.tables import ROUGH_BOUNDS
 from kiosk.ui.i18n import PLURAL, interface_date, tr
 from kiosk.ui.staff.parts import Choices, StaffPage, card
 from kiosk.ui.theme import Theme

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QPushButton
 
-from kiosk.engagement.report_tables import Names
-from kiosk.staff.drives import Destination, destinations
-from kiosk.staff.export import ExportResult, ExportWords, export_report
+from kiosk.engagement.reports.drives import Destination, destinations
+from kiosk.engagement.reports.export import ExportResult, ExportWords, export_report
+from kiosk.engagement.reports.tables import Names
 from kiosk.ui.i18n import PLURAL, tr
 from kiosk.ui.staff.parts import Choices, StaffPage, card
 from kiosk.ui.widgets import restyle, role_label, touch_button

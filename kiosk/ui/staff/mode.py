@@ -25,7 +25,7 @@ from kiosk.content.model import Library
 from kiosk.content.names import question_texts, section_titles
 from kiosk.content.refresh import load_checked
 from kiosk.content.status import ContentStatus, log_status
-from kiosk.engagement.report_tables import Names
+from kiosk.engagement.reports.tables import Names
 from kiosk.settings import paths
 from kiosk.settings.config import Settings, load_settings
 from kiosk.ui.i18n import PLURAL, tr

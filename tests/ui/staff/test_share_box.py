@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from kiosk.engagement.report import build_report
+from kiosk.engagement.reports.build import build_report
 from kiosk.engagement.store import DB_FILENAME
 from kiosk.ui.share_snapshots import ShareSnapshots
 from tests.helpers.touch import tap

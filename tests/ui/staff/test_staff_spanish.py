@@ -12,10 +12,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from kiosk.engagement.recorder import RecorderStatus
+from kiosk.engagement.reports.dashboard import DashboardWords
+from kiosk.engagement.reports.export import ExportWords
 from kiosk.engagement.store import DB_FILENAME
 from kiosk.settings.config import Settings
-from kiosk.staff.dashboard import DashboardWords
-from kiosk.staff.export import ExportWords
 from kiosk.ui.i18n import Translations
 from kiosk.ui.staff.dashboard_page import dashboard_words
 from kiosk.ui.staff.export_page import export_words

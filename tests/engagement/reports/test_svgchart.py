@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from kiosk.engagement import svgchart
-from kiosk.engagement.svgchart import Bar
+from kiosk.engagement.reports import svgchart
+from kiosk.engagement.reports.svgchart import Bar
 
 NS = "{http://www.w3.org/2000/svg}"
 

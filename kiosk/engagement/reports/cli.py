@@ -12,12 +12,12 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from kiosk.engagement.fleet import newest_per_kiosk
-from kiosk.engagement.report import build_report
-from kiosk.engagement.report_csv import write_csv
-from kiosk.engagement.report_html import render_html
-from kiosk.engagement.report_tables import DEFAULT_THRESHOLD, Names, all_tables
-from kiosk.engagement.report_text import summary_text
+from kiosk.engagement.reports.build import build_report
+from kiosk.engagement.reports.csv import write_csv
+from kiosk.engagement.reports.fleet import newest_per_kiosk
+from kiosk.engagement.reports.html import render_html
+from kiosk.engagement.reports.tables import DEFAULT_THRESHOLD, Names, all_tables
+from kiosk.engagement.reports.text import summary_text
 from kiosk.engagement.store import DB_FILENAME, ReadError
 
 __all__ = ["DB_FILENAME", "add_report_arguments", "run_report"]

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.engagement.report_tables import Hider, summary_table
-from kiosk.engagement.store import DB_FILENAME
-from kiosk.staff import export
-from kiosk.staff.dashboard import DashboardWords, build_dashboard, period_days
-from kiosk.staff.drives import (
+from kiosk.engagement.reports import export
+from kiosk.engagement.reports.dashboard import DashboardWords, build_dashboard, period_days
+from kiosk.engagement.reports.drives import (
     Destination,
     destinations,
     linux_mount_points,
     windows_removable_drives,
 )
+from kiosk.engagement.reports.tables import Hider, summary_table
+from kiosk.engagement.store import DB_FILENAME
 from tests.helpers.visits import write_visits
 
 TODAY = date(2026, 11, 22)

@@ -13,16 +13,16 @@ from typing import Any
 
 import pytest
 
-from kiosk.engagement.report import Report, build_report, median_of
-from kiosk.engagement.report_cli import DB_FILENAME, add_report_arguments, run_report
-from kiosk.engagement.report_csv import write_csv
-from kiosk.engagement.report_html import render_html
-from kiosk.engagement.report_tables import Hider, Names, all_tables
-from kiosk.engagement.report_text import summary_text
+from kiosk.engagement.reports.build import Report, build_report, median_of
+from kiosk.engagement.reports.cli import DB_FILENAME, add_report_arguments, run_report
+from kiosk.engagement.reports.csv import write_csv
+from kiosk.engagement.reports.html import render_html
+from kiosk.engagement.reports.tables import Hider, Names, all_tables
+from kiosk.engagement.reports.text import summary_text
 from tests.helpers.content import write_content
 
-from .conftest import FakeClock
-from .helpers import record_visit
+from ..conftest import FakeClock
+from ..helpers import record_visit
 
 SVG_ELEMENTS = {"svg", "title", "rect", "line", "text", "g"}
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kiosk.engagement.report import Report
-from kiosk.engagement.report_tables import Cell, Names, all_tables, skipped_note
+from kiosk.engagement.reports.build import Report
+from kiosk.engagement.reports.tables import Cell, Names, all_tables, skipped_note
 
 
 def _show(value: Cell) -> str:

@@ -1,5 +1,5 @@
 """The report's tables, with small counts hidden: one source for HTML, CSV, the text summary and
-the staff panel (kiosk/staff/dashboard.py), which all hide through one `Hider`.
+the staff panel (kiosk/engagement/reports/dashboard.py), which all hide through one `Hider`.
 
 The small-count rule, with N the threshold (5 unless staff chose another):
 - a count from 1 to N-1 is shown as "fewer than N"; zero is shown as 0 (an unused section is
@@ -19,8 +19,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from kiosk.engagement.report import Report, SourceSummary, median_of
-from kiosk.engagement.svgchart import Bar
+from kiosk.engagement.reports.build import Report, SourceSummary, median_of
+from kiosk.engagement.reports.svgchart import Bar
 
 DEFAULT_THRESHOLD = 5
 STALE_AFTER = timedelta(days=2)  # a kiosk's snapshot older than this is marked in the report

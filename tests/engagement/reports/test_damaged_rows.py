@@ -8,15 +8,15 @@ from typing import Any
 
 import pytest
 
-from kiosk.engagement.report import build_report
-from kiosk.engagement.report_cli import run_report
-from kiosk.engagement.report_csv import write_csv
-from kiosk.engagement.report_html import render_html
-from kiosk.engagement.report_tables import all_tables
-from kiosk.engagement.report_text import summary_text
+from kiosk.engagement.reports.build import build_report
+from kiosk.engagement.reports.cli import run_report
+from kiosk.engagement.reports.csv import write_csv
+from kiosk.engagement.reports.html import render_html
+from kiosk.engagement.reports.tables import all_tables
+from kiosk.engagement.reports.text import summary_text
 from kiosk.engagement.store import ReadError
 
-from .conftest import FakeClock
+from ..conftest import FakeClock
 from .test_report import monday_visits, parse
 
 # Each crafted record, and how many records the report must skip because of it.

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from kiosk.engagement.report import Report, build_report
-from kiosk.engagement.report_csv import write_csv
-from kiosk.engagement.report_html import render_html
-from kiosk.engagement.report_tables import Names, all_tables
+from kiosk.engagement.reports.build import Report, build_report
+from kiosk.engagement.reports.csv import write_csv
+from kiosk.engagement.reports.drives import Destination, is_present
+from kiosk.engagement.reports.html import render_html
+from kiosk.engagement.reports.tables import Names, all_tables
 from kiosk.engagement.store import ReadError
-from kiosk.staff.drives import Destination, is_present
 
 log = logging.getLogger(__name__)
 

@@ -7,11 +7,11 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from kiosk.engagement.report import build_report
-from kiosk.engagement.report_csv import neutralised, write_csv
-from kiosk.engagement.report_tables import all_tables
+from kiosk.engagement.reports.build import build_report
+from kiosk.engagement.reports.csv import neutralised, write_csv
+from kiosk.engagement.reports.tables import all_tables
 
-from .conftest import FakeClock
+from ..conftest import FakeClock
 from .test_report import monday_visits
 
 HOSTILE = ["=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"]

@@ -1,7 +1,7 @@
 """The staff dashboard's numbers and charts for today, the last 7 or the last 30 days.
 
-Built from the same report and small-count rule as `rls-kiosk report`, so the panel never shows
-a number the printed report would hide. Charts are SVG text from kiosk/engagement/svgchart.py;
+Built from the same report and small-count rule as `rls-kiosk report`, so the panel never shows a
+number the printed report would hide. Charts are SVG text from kiosk/engagement/reports/svgchart.py;
 the panel only draws them. The words come from the panel (`DashboardWords`, English by default):
 this module has no Qt, so it cannot translate them itself.
 """
@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from kiosk.engagement import svgchart
-from kiosk.engagement.report import Report
-from kiosk.engagement.report_tables import DEFAULT_THRESHOLD, Cell, Hider, rough_duration
+from kiosk.engagement.reports import svgchart
+from kiosk.engagement.reports.build import Report
+from kiosk.engagement.reports.export import read_report
+from kiosk.engagement.reports.tables import DEFAULT_THRESHOLD, Cell, Hider, rough_duration
 from kiosk.engagement.store import ReadError
-from kiosk.staff.export import read_report
 
 PERIODS: dict[str, int] = {"today": 1, "7days": 7, "30days": 30}  # key -> days, today included
 TOP_SECTIONS = 8
@@ -69,7 +69,7 @@ def _shown(value: Cell) -> str:
 
 
 def _figures(report: Report, hide: Hider, words: DashboardWords) -> list[tuple[str, str]]:
-    """The summary table's first figures (kiosk/engagement/report_tables.py), in `words`."""
+    """The summary table's first figures (kiosk/engagement/reports/tables.py), in `words`."""
     answers = report.questions()
     right = hide.percent(sum(q.right for q in answers), sum(q.answers for q in answers),
                          words.of_answers, hide_part=False)

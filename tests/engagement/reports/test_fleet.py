@@ -11,14 +11,14 @@ from typing import Any
 
 import pytest
 
-from kiosk.engagement.fleet import newest_per_kiosk, stored_kiosk_id
-from kiosk.engagement.report import build_report
-from kiosk.engagement.report_cli import add_report_arguments, run_report
-from kiosk.engagement.report_html import render_html
-from kiosk.engagement.report_tables import all_tables
+from kiosk.engagement.reports.build import build_report
+from kiosk.engagement.reports.cli import add_report_arguments, run_report
+from kiosk.engagement.reports.fleet import newest_per_kiosk, stored_kiosk_id
+from kiosk.engagement.reports.html import render_html
+from kiosk.engagement.reports.tables import all_tables
 
-from .conftest import FakeClock
-from .helpers import record_visit
+from ..conftest import FakeClock
+from ..helpers import record_visit
 
 NOW = datetime(2025, 3, 10, 12, 0)
 

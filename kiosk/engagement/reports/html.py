@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from html import escape
 
-from kiosk.engagement import svgchart
-from kiosk.engagement.report import Report
-from kiosk.engagement.report_tables import (
+from kiosk.engagement.reports import svgchart
+from kiosk.engagement.reports.build import Report
+from kiosk.engagement.reports.svgchart import Bar
+from kiosk.engagement.reports.tables import (
     WEEKDAYS,
     Cell,
     Hider,
@@ -22,7 +23,6 @@ from kiosk.engagement.report_tables import (
     skipped_note,
     stale_days,
 )
-from kiosk.engagement.svgchart import Bar
 
 CSS = """
 :root { color-scheme: light; }

@@ -14,7 +14,7 @@ import csv
 from collections.abc import Iterable
 from pathlib import Path
 
-from kiosk.engagement.report_tables import Table
+from kiosk.engagement.reports.tables import Table
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

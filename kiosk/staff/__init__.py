@@ -1,1 +1,0 @@
-"""Staff access without Qt: the PIN and its lockout, `set-pin`, drives and report export."""
