@@ -3,14 +3,14 @@
     python benchmarks/bench_content.py              # median of 10 runs each
     python benchmarks/bench_content.py --runs 20 --hazards
 
-"load" is `load_library` (what the kiosk does at start-up); "load + validate" is
-`load_checked` (what every hot reload does, in the background; `rls-kiosk validate` also grades
-reading level with the authoring extra, the `grade_level` row below). The large
-set is 200 sections, 100 in each of two languages (file names allow two-digit numbers), made by
-repeating the shipped sections with their pictures, quizzes and facts; for it, the floor of the
-reading-level check is timed too (Python-Markdown converting all its text once, and
-`grade_level`, which converts and scores). `--hazards` also times
-Python-Markdown on the shapes kiosk/content/hazards.py refuses, and the check that refuses them.
+"load" is `load_library` (what the kiosk does at start-up); "load + validate" is `load_checked`
+(what every hot reload does, in the background; `rls-kiosk validate` also grades reading level with
+the authoring extra, the `grade_level` row below). The large set is 200 sections, 100 in each of two
+languages (file names allow two-digit numbers), made by repeating the shipped sections with their
+pictures, quizzes and facts; for it, the floor of the reading-level check is timed too
+(Python-Markdown converting all its text once, and `grade_level`, which converts and scores).
+`--hazards` also times Python-Markdown on the shapes kiosk/content/reading/hazards.py refuses, and
+the check that refuses them.
 """
 
 from __future__ import annotations
@@ -30,10 +30,10 @@ sys.path.insert(0, str(ROOT))
 
 import markdown  # noqa: E402
 
-from kiosk.content.hazards import markdown_hazards  # noqa: E402
-from kiosk.content.loader import SECTION_FILE_RE, load_library  # noqa: E402
+from kiosk.content.checks.readability import grade_level  # noqa: E402
 from kiosk.content.model import counts_text  # noqa: E402
-from kiosk.content.readability import grade_level  # noqa: E402
+from kiosk.content.reading.hazards import markdown_hazards  # noqa: E402
+from kiosk.content.reading.loader import SECTION_FILE_RE, load_library  # noqa: E402
 from kiosk.content.refresh import load_checked  # noqa: E402
 from kiosk.content.render import markdown_to_html  # noqa: E402
 

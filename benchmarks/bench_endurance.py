@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from shiboken6 import Shiboken  # noqa: E402
 
 from kiosk.app import create_application  # noqa: E402
-from kiosk.content.loader import load_library  # noqa: E402
+from kiosk.content.reading.loader import load_library  # noqa: E402
 from kiosk.engagement.recorder import Recorder  # noqa: E402
 from kiosk.settings.config import Settings  # noqa: E402
 from kiosk.ui.i18n import Translations  # noqa: E402

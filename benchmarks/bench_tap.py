@@ -42,7 +42,7 @@ from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from kiosk.app import create_application  # noqa: E402
-from kiosk.content.loader import load_library  # noqa: E402
+from kiosk.content.reading.loader import load_library  # noqa: E402
 from kiosk.engagement.recorder import Recorder  # noqa: E402
 from kiosk.settings.config import Settings  # noqa: E402
 from kiosk.ui.home import QUIZ_KEY  # noqa: E402

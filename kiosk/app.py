@@ -13,8 +13,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QtMsgType, qInstallMessa
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from kiosk.content.loader import load_library
 from kiosk.content.model import Finding, Library, Severity, Site
+from kiosk.content.reading.loader import load_library
 from kiosk.content.refresh import Fingerprint, load_in_time
 from kiosk.content.status import ContentStatus, log_status
 from kiosk.runtime.logs import setup_logging

@@ -159,7 +159,7 @@ def _checked_content(folder: Path, today: date | None) -> Library:
 def _clinic_details(library: Library) -> Check:
     """WARN while site.toml holds the example clinic's details: in the shipped folder that is
     only info for `validate`, but a kiosk showing them to patients is not ready."""
-    from kiosk.content.site import EXAMPLE_MARK
+    from kiosk.content.reading.site import EXAMPLE_MARK
 
     example = [f for f in library.findings if EXAMPLE_MARK in f.message]
     if not example:

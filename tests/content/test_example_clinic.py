@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from kiosk import doctor
-from kiosk.content.loader import load_library
-from kiosk.content.site import example_details
+from kiosk.content.reading.loader import load_library
+from kiosk.content.reading.site import example_details
 from kiosk.settings import paths
 from tests.helpers.content import write_content
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.content.loader import load_library
+from kiosk.content.reading.loader import load_library
 from tests.content.broken_cases import CASES, build
 
 

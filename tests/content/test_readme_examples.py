@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.content.loader import load_library
-from kiosk.content.validate import with_checks
+from kiosk.content.checks.validate import with_checks
+from kiosk.content.reading.loader import load_library
 from tests.content.broken_cases import CASES, WARNING_CASES, build
 
 README = Path(__file__).parents[2] / "content" / "README.md"

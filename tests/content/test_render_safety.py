@@ -8,9 +8,9 @@ from urllib.parse import unquote
 
 import pytest
 
-from kiosk.content.hazards import MAX_DEPTH, markdown_hazards, page_hazard
 from kiosk.content.links import find_links, web_links_as_qr
 from kiosk.content.qr import QR_SCHEME, qr_key, qr_side, qr_svg, url_of_key
+from kiosk.content.reading.hazards import MAX_DEPTH, markdown_hazards, page_hazard
 from kiosk.content.render import markdown_to_html, markdown_to_plain
 
 NASTY = """Hello.

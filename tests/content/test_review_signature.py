@@ -7,10 +7,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from kiosk import doctor
-from kiosk.content.loader import load_library
+from kiosk.content.checks.validate import check_library
+from kiosk.content.reading.loader import load_library
 from kiosk.content.refresh import load_checked
 from kiosk.content.status import ContentStatus
-from kiosk.content.validate import check_library
 from tests.helpers.content import section_text, write_content
 
 TODAY = date(2026, 11, 22)

@@ -6,7 +6,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from kiosk.content.loader import load_library
+from kiosk.content.reading.loader import load_library
 from kiosk.content.refresh import fingerprint
 from kiosk.content.status import ContentStatus
 from tests.helpers.content import write_content

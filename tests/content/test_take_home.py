@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kiosk.content.loader import load_library
+from kiosk.content.checks.validate import check_library
 from kiosk.content.model import Site
 from kiosk.content.qr import (
     TEXT_CAPACITY,
@@ -14,6 +14,7 @@ from kiosk.content.qr import (
     text_matrix,
     text_version,
 )
+from kiosk.content.reading.loader import load_library
 from kiosk.content.take_home import (
     MAX_ITEMS,
     Block,
@@ -24,8 +25,7 @@ from kiosk.content.take_home import (
     take_home,
     without_task_marks,
 )
-from kiosk.content.validate import check_library
-from tests.content.test_validate import TODAY
+from tests.content.checks.test_validate import TODAY
 from tests.helpers.content import section_text, write_content
 
 PAGE = """Ask what matters to you.

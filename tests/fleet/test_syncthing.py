@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content.loader import load_library
 from kiosk.content.model import Library
+from kiosk.content.reading.loader import load_library
 from kiosk.content.refresh import fingerprint
 from kiosk.content.status import ContentStatus
 from kiosk.engagement.recorder import Recorder

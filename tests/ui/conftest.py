@@ -10,8 +10,8 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import load_fonts
-from kiosk.content.loader import load_library
 from kiosk.content.model import Library
+from kiosk.content.reading.loader import load_library
 from kiosk.settings.config import Settings
 from kiosk.ui.i18n import Translations
 from kiosk.ui.window import KioskWindow

@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from kiosk.content.loader import load_library
 from kiosk.content.model import Library
+from kiosk.content.reading.loader import load_library
 from kiosk.settings import paths
 from kiosk.settings.config import Settings
 from kiosk.ui.i18n import read_ts

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 
-from kiosk.content.loader import load_library
 from kiosk.content.model import Library
+from kiosk.content.reading.loader import load_library
 from tests.helpers.recorder import ListRecorder
 from tests.helpers.touch import tap
 from tests.ui.test_quiz import answer, start, tap_visible, write_quiz

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content.loader import load_library
+from kiosk.content.reading.loader import load_library
 from kiosk.content.refresh import fingerprint, load_checked
 from kiosk.content.status import ContentStatus
 from kiosk.ui.content_watch import ContentUpdater, ContentWatcher

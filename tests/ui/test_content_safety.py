@@ -11,8 +11,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
-from kiosk.content.loader import IMAGE_SCHEME, load_library
 from kiosk.content.qr import qr_key
+from kiosk.content.reading.loader import IMAGE_SCHEME, load_library
 from kiosk.ui.reader import ContentBrowser
 from kiosk.ui.theme import Theme
 from tests.content.broken_cases import CASES, apply

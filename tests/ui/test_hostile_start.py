@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from kiosk import app
-from kiosk.content.loader import load_library
 from kiosk.content.model import Library
+from kiosk.content.reading.loader import load_library
 from kiosk.settings import paths
 from tests.content.broken_cases import CASES, Case, apply, build
 from tests.helpers.content import write_content

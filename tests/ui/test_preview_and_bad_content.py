@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from kiosk.content.loader import load_library
+from kiosk.content.reading.loader import load_library
 from kiosk.settings.config import Settings
 from kiosk.ui.preview import render_previews
 from tests.helpers.touch import tap

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
-from kiosk.content.loader import load_library
+from kiosk.content.checks.validate import with_checks
 from kiosk.content.model import Library
-from kiosk.content.validate import with_checks
+from kiosk.content.reading.loader import load_library
 from kiosk.settings.config import Settings
 from kiosk.ui.home import QUIZ_KEY
 from kiosk.ui.window import KioskWindow

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.content.loader import load_library
+from kiosk.content.reading.loader import load_library
 from tests.helpers.content import section_text, write_content
 from tests.helpers.touch import tap
 

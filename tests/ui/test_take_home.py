@@ -11,8 +11,8 @@ import zxingcpp
 from PySide6.QtGui import QAccessible, QImage
 from PySide6.QtWidgets import QApplication
 
-from kiosk.content.loader import load_library
 from kiosk.content.model import Library
+from kiosk.content.reading.loader import load_library
 from kiosk.settings.config import Settings
 from kiosk.ui.preview import render_previews
 from kiosk.ui.task_list import TaskToggle

@@ -91,7 +91,7 @@ def _all_messages(path: Path) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def spanish_gap(tmp_path: Path) -> Library:
-    from kiosk.content.loader import load_library
+    from kiosk.content.reading.loader import load_library
     from tests.helpers.content import write_content
 
     root = write_content(tmp_path / "content")

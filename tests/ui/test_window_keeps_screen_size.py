@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.content.loader import load_library
+from kiosk.content.reading.loader import load_library
 from kiosk.settings.config import Settings
 from kiosk.ui.home import QUIZ_KEY
 from tests.helpers.screens import Shown, fit_problems

@@ -133,8 +133,9 @@ def _names(content: Path | None) -> Names | str:
         return Names()
     if not content.is_dir():
         return f"content folder {content} does not exist: check --content."
-    from kiosk.content.loader import load_library  # only when asked: content is slow to load
+    # only when asked: content is slow to load
     from kiosk.content.names import question_texts, section_titles
+    from kiosk.content.reading.loader import load_library
 
     logging.getLogger("kiosk.content").setLevel(logging.ERROR)  # validate reports those
     library = load_library(content)

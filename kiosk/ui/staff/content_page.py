@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from kiosk.content.model import Finding, Severity
-from kiosk.content.site import EXAMPLE_MARK
+from kiosk.content.reading.site import EXAMPLE_MARK
 from kiosk.content.status import ContentStatus
 from kiosk.ui.footer import language_name
 from kiosk.ui.i18n import PLURAL, interface_date, tr

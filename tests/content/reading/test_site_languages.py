@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kiosk.content.loader import load_library
 from kiosk.content.model import Library
-from kiosk.content.site import EXAMPLE_MARK
+from kiosk.content.reading.loader import load_library
+from kiosk.content.reading.site import EXAMPLE_MARK
 from tests.helpers.content import SVG, write_content
 
 ABOUT = ("---\ntitle: About us\nreview_date: 2026-10\n---\n\n## Contact\n\n"
@@ -54,7 +54,7 @@ def test_a_language_table_overrides_only_the_keys_it_names(tmp_path: Path) -> No
 
 
 def test_the_shipped_site_toml_has_spanish_hours() -> None:
-    site = load_library(Path(__file__).parents[2] / "content").site
+    site = load_library(Path(__file__).parents[3] / "content").site
     assert site.in_language("es").hours.startswith("De lunes a viernes")
     assert site.in_language("en").hours.startswith("Monday to Friday")
 
@@ -132,7 +132,7 @@ def test_inline_and_spaced_tables_are_read_and_located(tmp_path: Path) -> None:
 
 def test_the_readme_example_works_as_written(tmp_path: Path) -> None:
     """content/README.md's site.toml, with its [clinic.es] example added, is read as it says."""
-    readme = (Path(__file__).parents[2] / "content" / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).parents[3] / "content" / "README.md").read_text(encoding="utf-8")
     site, example = re.findall(r"```toml\n(.*?)```", readme, re.S)
     assert example.startswith("[clinic.es]\n")
     root = tmp_path / "c"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.content.loader import IMAGE_SCHEME, load_library, split_pages
+from kiosk.content.reading.loader import IMAGE_SCHEME, load_library, split_pages
 from tests.helpers.content import write_content
 
 

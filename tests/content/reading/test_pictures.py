@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content.loader import load_library
-from kiosk.content.pictures import decode_raster, picture_problem
+from kiosk.content.reading.loader import load_library
+from kiosk.content.reading.pictures import decode_raster, picture_problem
 from tests.helpers.content import section_text, write_content
 from tests.helpers.pictures import png, svg
 
@@ -111,7 +111,7 @@ def test_validate_prints_nothing_on_stderr_for_damaged_pictures(tmp_path: Path) 
         "![a](../images/a.png) ![b](../images/b.png) ![c](../images/c.jpg)"]), encoding="utf-8")
     result = subprocess.run([sys.executable, "main.py", "validate", str(root)],
                             capture_output=True, text=True, timeout=120,
-                            cwd=Path(__file__).parents[2])
+                            cwd=Path(__file__).parents[3])
     assert result.returncode == 1
     assert result.stdout.count("02-topic-2.md:11: error: picture") == 3
     assert result.stderr == ""

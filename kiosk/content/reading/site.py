@@ -54,7 +54,7 @@ class Reporter(Protocol):
 
     def example(self, path: Path, line: int, message: str, hint: str = "") -> None:
         """A detail still copied from the example clinic (how much it matters depends on the
-        folder: see `kiosk.content.loader`)."""
+        folder: see `kiosk.content.reading.loader`)."""
 
     def read(self, path: Path) -> str | None: ...
 

@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote, unquote
 
-from kiosk.content.frontmatter import FrontMatter, split_front_matter
-from kiosk.content.hazards import markdown_hazards, page_hazard
 from kiosk.content.model import (
     Finding,
     LanguageContent,
@@ -29,15 +27,17 @@ from kiosk.content.model import (
     Site,
     Slide,
 )
-from kiosk.content.pictures import is_svg, picture_problem
-from kiosk.content.site import (
+from kiosk.content.reading.frontmatter import FrontMatter, split_front_matter
+from kiosk.content.reading.hazards import markdown_hazards, page_hazard
+from kiosk.content.reading.pictures import is_svg, picture_problem
+from kiosk.content.reading.site import (
     PLACEHOLDER_KEYS,
     empty_placeholders,
     fill_placeholders,
     read_site,
     unknown_placeholders,
 )
-from kiosk.content.textfile import TextFileError, read_file, read_text
+from kiosk.content.reading.textfile import TextFileError, read_file, read_text
 from kiosk.runtime.logs import FILE_ONLY
 from kiosk.runtime.sync_names import conflict_original
 from kiosk.settings import paths

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content import readability
-from kiosk.content.readability import grade_level, plain_text
+from kiosk.content.checks import readability
+from kiosk.content.checks.readability import grade_level, plain_text
 
-CONTENT = Path(__file__).resolve().parents[2] / "content"
+CONTENT = Path(__file__).resolve().parents[3] / "content"
 MAX_GRADE = 8.0
 
 SECTION = """---

@@ -18,8 +18,8 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from kiosk.content.links import Link, find_links, rendered_targets
-from kiosk.content.loader import IMAGE_SCHEME
 from kiosk.content.model import Finding, LanguageContent, Library, Page, Section, Severity
+from kiosk.content.reading.loader import IMAGE_SCHEME
 from kiosk.content.render import ALLOWED_TAGS, markdown_to_raw_html
 from kiosk.content.take_home import section_findings as take_home_findings
 
@@ -40,7 +40,7 @@ def check_library(library: Library, today: date, *,
     found += _across_languages(library, langs)
     grade = _no_findings
     if reading_level:
-        from kiosk.content.readability import AUTHORING_INSTALL, authoring_problem
+        from kiosk.content.checks.readability import AUTHORING_INSTALL, authoring_problem
 
         problem = authoring_problem()
         if problem:
@@ -242,7 +242,7 @@ def _no_findings(path: Path, pages: list[Page], lang: str) -> Iterator[Finding]:
 
 
 def _reading_level(path: Path, pages: list[Page], lang: str) -> Iterator[Finding]:
-    from kiosk.content.readability import grade_level
+    from kiosk.content.checks.readability import grade_level
 
     text = "\n\n".join(f"## {p.title}\n\n{p.markdown}" for p in pages)
     if not text.strip():

@@ -1,0 +1,2 @@
+"""Checks beyond parsing: across languages and files, over time, and reading level (authoring
+only)."""
