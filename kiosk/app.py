@@ -21,8 +21,8 @@ from kiosk.runtime.logs import setup_logging
 from kiosk.settings import paths
 from kiosk.settings.config import Settings, load_settings
 from kiosk.ui.heartbeat import Heartbeat
-from kiosk.ui.i18n import Translations
-from kiosk.ui.theme import FONT_FAMILY
+from kiosk.ui.look.i18n import Translations
+from kiosk.ui.look.theme import FONT_FAMILY
 
 log = logging.getLogger(__name__)
 START_SECONDS = 20.0  # longest the start waits for the content folder (a slow share: 2-5 s)

@@ -357,7 +357,7 @@ def check_touch() -> Check:
 def check_fonts() -> Check:
     from PySide6.QtGui import QFontDatabase
 
-    from kiosk.ui.theme import FONT_FAMILY
+    from kiosk.ui.look.theme import FONT_FAMILY
 
     files = sorted(paths.fonts_dir().glob("*.ttf"))
     if FONT_FAMILY not in QFontDatabase.families():

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.settings.hours import parse_hours
 from kiosk.ui.awake import KeepAwake
-from kiosk.ui.widgets import CoverLayer
+from kiosk.ui.look.widgets import CoverLayer
 
 if TYPE_CHECKING:
     from kiosk.ui.window import KioskWindow

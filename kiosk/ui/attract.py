@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.content.reading.loader import IMAGE_SCHEME
 from kiosk.content.render import markdown_to_plain
-from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import PictureLabel, ScreenWidget, role_label
+from kiosk.ui.look.theme import Theme
+from kiosk.ui.look.widgets import PictureLabel, ScreenWidget, role_label
 
 SLIDE_MS = 9000
 

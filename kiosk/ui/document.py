@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.ui.i18n import tr
+from kiosk.ui.look.i18n import tr
+from kiosk.ui.look.theme import Theme
+from kiosk.ui.look.widgets import ScreenWidget, name_home_button, role_label, touch_button
 from kiosk.ui.reader import ContentBrowser, limit_measure
-from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import ScreenWidget, name_home_button, role_label, touch_button
 
 
 class DocumentScreen(ScreenWidget):

@@ -12,9 +12,9 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.settings.config import TEXT_SIZES
-from kiosk.ui.i18n import tr
-from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import WrappingButton, touch_button
+from kiosk.ui.look.i18n import tr
+from kiosk.ui.look.theme import Theme
+from kiosk.ui.look.widgets import WrappingButton, touch_button
 
 _SIZE_LABELS = {"normal": "A", "large": "A+", "largest": "A++"}
 HIGH_CONTRAST = "high-contrast"

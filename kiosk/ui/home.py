@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.ui.i18n import tr
-from kiosk.ui.theme import Theme
-from kiosk.ui.touch import enable_kinetic_scroll
-from kiosk.ui.widgets import PictureLabel, ScreenWidget, Tile, role_label
+from kiosk.ui.look.i18n import tr
+from kiosk.ui.look.theme import Theme
+from kiosk.ui.look.touch import enable_kinetic_scroll
+from kiosk.ui.look.widgets import PictureLabel, ScreenWidget, Tile, role_label
 
 QUIZ_KEY = "__quiz__"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.i18n import PLURAL, tr
-from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import CardLayer, role_label
+from kiosk.ui.look.i18n import PLURAL, tr
+from kiosk.ui.look.theme import Theme
+from kiosk.ui.look.widgets import CardLayer, role_label
 
 
 class IdleOverlay(CardLayer):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content.model import Library
 from kiosk.settings.config import Settings
-from kiosk.ui.i18n import Translations
+from kiosk.ui.look.i18n import Translations
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:

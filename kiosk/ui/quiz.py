@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
-from kiosk.ui.i18n import tr
+from kiosk.ui.look.i18n import tr
+from kiosk.ui.look.theme import Theme
+from kiosk.ui.look.widgets import ScreenWidget, name_home_button, role_label, touch_button
 from kiosk.ui.quiz_widgets import CardButton, ScrollColumn, text_width
 from kiosk.ui.speech import spoken
-from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import ScreenWidget, name_home_button, role_label, touch_button
 
 MAX_ANSWERS = 4
 

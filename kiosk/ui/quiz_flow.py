@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import LanguageContent
 from kiosk.content.quiz_round import QuizRound
-from kiosk.ui.i18n import tr
+from kiosk.ui.look.i18n import tr
 from kiosk.ui.quiz import Feedback, QuizScreen
 from kiosk.ui.quiz_results import MissedTopic, ResultsScreen
 

@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.content.quiz_round import score_band
-from kiosk.ui.i18n import PLURAL, tr
+from kiosk.ui.look.i18n import PLURAL, tr
+from kiosk.ui.look.theme import Theme
+from kiosk.ui.look.widgets import ScreenWidget, name_home_button, role_label, touch_button
 from kiosk.ui.quiz_widgets import CardButton, ScrollColumn
-from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import ScreenWidget, name_home_button, role_label, touch_button
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.look.theme import FONT_FAMILY, Theme
+from kiosk.ui.look.touch import enable_kinetic_scroll
+from kiosk.ui.look.widgets import FitsItsWords, restyle, role_label
 from kiosk.ui.reader import limit_measure
-from kiosk.ui.theme import FONT_FAMILY, Theme
-from kiosk.ui.touch import enable_kinetic_scroll
-from kiosk.ui.widgets import FitsItsWords, restyle, role_label
 
 
 class CardButton(FitsItsWords, QPushButton):

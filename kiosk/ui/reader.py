@@ -21,12 +21,10 @@ from kiosk.content.qr import QR_SCHEME, qr_side, qr_svg, url_of_key
 from kiosk.content.reading.loader import IMAGE_SCHEME
 from kiosk.content.render import markdown_to_html
 from kiosk.content.take_home import Block, page_blocks
-from kiosk.ui.i18n import interface_date, tr
-from kiosk.ui.task_list import TaskPage
-from kiosk.ui.theme import Theme
-from kiosk.ui.touch import SwipeDetector, enable_kinetic_scroll
-from kiosk.ui.whole_lines import view_end
-from kiosk.ui.widgets import (
+from kiosk.ui.look.i18n import interface_date, tr
+from kiosk.ui.look.theme import Theme
+from kiosk.ui.look.touch import SwipeDetector, enable_kinetic_scroll
+from kiosk.ui.look.widgets import (
     PageDots,
     ScreenWidget,
     name_home_button,
@@ -34,6 +32,8 @@ from kiosk.ui.widgets import (
     role_label,
     touch_button,
 )
+from kiosk.ui.task_list import TaskPage
+from kiosk.ui.whole_lines import view_end
 
 _IMAGE_SRC_RE = re.compile(r'src="' + re.escape(IMAGE_SCHEME) + r'([^"]+)"')
 _QR_SRC_RE = re.compile(r'src="(' + re.escape(QR_SCHEME) + r'[^"]+)"')

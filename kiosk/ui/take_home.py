@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 from kiosk.content.model import Site
 from kiosk.content.qr import BORDER, text_matrix
 from kiosk.content.take_home import TakeHome, clinic_lines, take_home
-from kiosk.ui.i18n import tr
-from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import ScreenWidget, name_home_button, role_label, touch_button
+from kiosk.ui.look.i18n import tr
+from kiosk.ui.look.theme import Theme
+from kiosk.ui.look.widgets import ScreenWidget, name_home_button, role_label, touch_button
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
 MIN_MODULE_PX = 4  # at 1080 px: a phone at arm's length still resolves every module

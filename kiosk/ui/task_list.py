@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.take_home import Block, TaskList
-from kiosk.ui.theme import Theme
-from kiosk.ui.touch import enable_kinetic_scroll
-from kiosk.ui.widgets import FitsItsWords, restyle, role_label, touch_button
+from kiosk.ui.look.theme import Theme
+from kiosk.ui.look.touch import enable_kinetic_scroll
+from kiosk.ui.look.widgets import FitsItsWords, restyle, role_label, touch_button
 
 if TYPE_CHECKING:
     from kiosk.ui.reader import ContentBrowser

@@ -13,7 +13,7 @@ from kiosk.app import load_fonts
 from kiosk.content.model import Library
 from kiosk.content.reading.loader import load_library
 from kiosk.settings.config import Settings
-from kiosk.ui.i18n import Translations
+from kiosk.ui.look.i18n import Translations
 from kiosk.ui.window import KioskWindow
 from tests.helpers.content import write_content
 from tests.helpers.recorder import ListRecorder

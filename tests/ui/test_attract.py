@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.settings.config import Settings
 from kiosk.ui.preview import _screens
-from tests.ui.test_accessibility import shipped
+from tests.ui.look.test_accessibility import shipped
 
 
 def _share_of(colour: str, image) -> float:

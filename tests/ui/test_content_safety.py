@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QTextBrowser
 
 from kiosk.content.qr import qr_key
 from kiosk.content.reading.loader import IMAGE_SCHEME, load_library
+from kiosk.ui.look.theme import Theme
 from kiosk.ui.reader import ContentBrowser
-from kiosk.ui.theme import Theme
 from tests.content.broken_cases import CASES, apply
 from tests.helpers.content import section_text, write_content
 from tests.helpers.touch import tap

@@ -11,10 +11,10 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from kiosk.settings.config import TEXT_SIZES, Settings
-from kiosk.ui.widgets import WrappingButton
+from kiosk.ui.look.widgets import WrappingButton
 from kiosk.ui.window import KioskWindow
 from tests.helpers.screens import Shown, describe, fit_problems, window_rect
-from tests.ui.test_accessibility import shipped
+from tests.ui.look.test_accessibility import shipped
 
 SIZES = [(1920, 1080), (1366, 768), (1280, 800), (1024, 768), (1080, 1920)]
 

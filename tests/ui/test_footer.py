@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.settings.config import Settings
 from kiosk.ui.footer import CONTRAST_GLYPH
-from kiosk.ui.theme import PALETTES
+from kiosk.ui.look.theme import PALETTES
 from tests.helpers.recorder import ListRecorder
 from tests.helpers.touch import tap
 

@@ -35,7 +35,7 @@ def test_the_quiz_tile_has_its_picture_in_every_language(make_window) -> None:
     """The quiz file's `icon:` (the shipped images/icons/quiz.svg) is drawn on its tile."""
     from kiosk.settings.config import Settings
     from kiosk.ui.home import QUIZ_KEY
-    from tests.ui.test_accessibility import shipped
+    from tests.ui.look.test_accessibility import shipped
 
     library = shipped()
     window = make_window(library, Settings())

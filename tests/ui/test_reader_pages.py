@@ -9,7 +9,7 @@ from kiosk.settings.config import Settings
 from kiosk.ui.reader import ContentBrowser
 from kiosk.ui.whole_lines import _lines
 from tests.helpers.touch import tap
-from tests.ui.test_accessibility import shipped
+from tests.ui.look.test_accessibility import shipped
 
 
 def _settle() -> None:

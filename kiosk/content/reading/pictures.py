@@ -3,7 +3,7 @@ drawing alike.
 
 The loader checks every picture it puts into the in-memory snapshot with `picture_problem`, so
 `rls-kiosk validate` names each picture the kiosk will not show, and the screens decode with
-`decode_raster` (kiosk/ui/widgets.py), so what passed the check is what gets drawn.
+`decode_raster` (kiosk/ui/look/widgets.py), so what passed the check is what gets drawn.
 
 SVG is shown only when it is self-contained. An SVG file is XML that may point elsewhere: an
 `<image>` or `<use>` naming a file or web address, a stylesheet, CSS `url()`, an entity. Qt's SVG

@@ -16,9 +16,9 @@ from kiosk.content.model import Finding, Severity
 from kiosk.content.reading.site import EXAMPLE_MARK
 from kiosk.content.status import ContentStatus
 from kiosk.ui.footer import language_name
-from kiosk.ui.i18n import PLURAL, interface_date, tr
+from kiosk.ui.look.i18n import PLURAL, interface_date, tr
+from kiosk.ui.look.widgets import restyle, role_label, touch_button
 from kiosk.ui.staff.parts import StaffPage, card
-from kiosk.ui.widgets import restyle, role_label, touch_button
 
 MAX_FINDINGS = 40  # beyond this, `rls-kiosk validate` is the better place to read them
 

@@ -19,7 +19,7 @@ from kiosk.content.status import ContentStatus
 from kiosk.engagement.recorder import RecorderStatus
 from kiosk.engagement.reports.drives import removable_drives
 from kiosk.engagement.store import DB_FILENAME
-from kiosk.ui.i18n import tr
+from kiosk.ui.look.i18n import tr
 from kiosk.ui.share_snapshots import ShareSnapshots
 
 

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kiosk.engagement.reports.dashboard import Dashboard, DashboardWords, build_dashboard
 from kiosk.engagement.reports.tables import ROUGH_BOUNDS
-from kiosk.ui.i18n import PLURAL, interface_date, tr
+from kiosk.ui.look.i18n import PLURAL, interface_date, tr
+from kiosk.ui.look.theme import Theme
+from kiosk.ui.look.widgets import render_picture, role_label
 from kiosk.ui.staff.parts import Choices, StaffPage, card
-from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import render_picture, role_label
 
 
 def rough_length(bound: int) -> str:

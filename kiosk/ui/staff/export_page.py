@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QPushButton
 from kiosk.engagement.reports.drives import Destination, destinations
 from kiosk.engagement.reports.export import ExportResult, ExportWords, export_report
 from kiosk.engagement.reports.tables import Names
-from kiosk.ui.i18n import PLURAL, tr
+from kiosk.ui.look.i18n import PLURAL, tr
+from kiosk.ui.look.widgets import restyle, role_label, touch_button
 from kiosk.ui.staff.parts import Choices, StaffPage, card
-from kiosk.ui.widgets import restyle, role_label, touch_button
 
 PERIOD_DAYS = {"7days": 7, "30days": 30, "365days": 365}
 

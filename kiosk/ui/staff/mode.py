@@ -28,7 +28,8 @@ from kiosk.content.status import ContentStatus, log_status
 from kiosk.engagement.reports.tables import Names
 from kiosk.settings import paths
 from kiosk.settings.config import Settings, load_settings
-from kiosk.ui.i18n import PLURAL, tr
+from kiosk.ui.look.i18n import PLURAL, tr
+from kiosk.ui.look.theme import Theme
 from kiosk.ui.staff.content_page import ContentPage
 from kiosk.ui.staff.context import StaffContext
 from kiosk.ui.staff.dashboard_page import DashboardPage
@@ -39,7 +40,6 @@ from kiosk.ui.staff.pinpad import PinPad
 from kiosk.ui.staff.settings_page import SettingsPage, duration_text
 from kiosk.ui.staff.share_box import ShareBox
 from kiosk.ui.staff.system_page import SystemPage
-from kiosk.ui.theme import Theme
 
 if TYPE_CHECKING:
     from kiosk.ui.window import KioskWindow

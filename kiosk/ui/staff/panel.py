@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.i18n import tr
+from kiosk.ui.look.i18n import tr
+from kiosk.ui.look.theme import Theme
+from kiosk.ui.look.widgets import CoverLayer, role_label, touch_button
 from kiosk.ui.staff.parts import StaffPage
-from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import CoverLayer, role_label, touch_button
 
 
 class StaffPanel(CoverLayer):

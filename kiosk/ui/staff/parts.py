@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.flow import FlowLayout
-from kiosk.ui.theme import Theme
-from kiosk.ui.touch import enable_kinetic_scroll
-from kiosk.ui.widgets import touch_button
+from kiosk.ui.look.flow_layout import FlowLayout
+from kiosk.ui.look.theme import Theme
+from kiosk.ui.look.touch import enable_kinetic_scroll
+from kiosk.ui.look.widgets import touch_button
 
 
 class Choices(QWidget):

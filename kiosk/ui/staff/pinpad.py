@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from kiosk.access.lockout import GateState
 from kiosk.access.pin import PIN_MAX, PIN_MIN
-from kiosk.ui.i18n import PLURAL, tr
-from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import CardLayer, restyle, role_label, touch_button
+from kiosk.ui.look.i18n import PLURAL, tr
+from kiosk.ui.look.theme import Theme
+from kiosk.ui.look.widgets import CardLayer, restyle, role_label, touch_button
 
 
 def minutes_seconds(seconds: int) -> str:
@@ -135,7 +135,7 @@ class PinPad(CardLayer):
     # -- what the gate says --------------------------------------------------------------
     def show_state(self, state: GateState) -> None:
         self.state = state
-        tries = state.tries_left  # a plain name for lupdate (kiosk/ui/i18n.py)
+        tries = state.tries_left  # a plain name for lupdate (kiosk/ui/look/i18n.py)
         texts = {
             "ready": tr("Staff", "Type the staff PIN, then OK."),
             "wrong": (tr("Staff", "Wrong PIN. %n more tries before the pad locks for %1.", None,

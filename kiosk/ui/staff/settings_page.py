@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kiosk.settings.config import TEXT_SIZES, Settings, SettingsFileError, update_settings_file
 from kiosk.ui.footer import language_name
-from kiosk.ui.i18n import tr
+from kiosk.ui.look.i18n import tr
+from kiosk.ui.look.theme import Theme
+from kiosk.ui.look.widgets import restyle, role_label, touch_button
 from kiosk.ui.staff.parts import Choices, StaffPage
-from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import restyle, role_label, touch_button
 
 IDLE_CHOICES = (60, 90, 120, 180, 300)
 

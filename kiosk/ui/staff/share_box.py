@@ -7,10 +7,10 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.engagement.snapshot import SnapshotResult
-from kiosk.ui.i18n import interface_date, tr
+from kiosk.ui.look.i18n import interface_date, tr
+from kiosk.ui.look.widgets import restyle, role_label, touch_button
 from kiosk.ui.share_snapshots import ShareSnapshots
 from kiosk.ui.staff.parts import card
-from kiosk.ui.widgets import restyle, role_label, touch_button
 
 
 class ShareBox(QWidget):

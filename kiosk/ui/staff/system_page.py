@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QHBoxLayout
 from kiosk import __version__
 from kiosk.runtime.crash import last_crash
 from kiosk.settings import paths
-from kiosk.ui.i18n import interface_date, tr
+from kiosk.ui.look.i18n import interface_date, tr
+from kiosk.ui.look.widgets import role_label, touch_button
 from kiosk.ui.staff.parts import StaffPage, card
-from kiosk.ui.widgets import role_label, touch_button
 
 CRASH_LINES = 12
 

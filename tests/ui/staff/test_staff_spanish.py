@@ -16,7 +16,7 @@ from kiosk.engagement.reports.dashboard import DashboardWords
 from kiosk.engagement.reports.export import ExportWords
 from kiosk.engagement.store import DB_FILENAME
 from kiosk.settings.config import Settings
-from kiosk.ui.i18n import Translations
+from kiosk.ui.look.i18n import Translations
 from kiosk.ui.staff.dashboard_page import dashboard_words
 from kiosk.ui.staff.export_page import export_words
 from tests.helpers.touch import tap

@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.content.model import Library
 from kiosk.settings import paths
-from kiosk.ui.i18n import read_ts
+from kiosk.ui.look.i18n import read_ts
 from tests.helpers.touch import tap
 from tools.update_translations import ROOT, lupdate_command
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.reading.pictures import PictureProblem, decode_raster, is_svg
-from kiosk.ui.i18n import tr
-from kiosk.ui.theme import Theme
+from kiosk.ui.look.i18n import tr
+from kiosk.ui.look.theme import Theme
 
 
 def role_label(text: str = "", role: str = "", *, wrap: bool = True,

@@ -13,7 +13,7 @@ from functools import cache
 from string import Template
 
 from kiosk.settings import paths
-from kiosk.ui import contrast
+from kiosk.ui.look import contrast
 
 log = logging.getLogger(__name__)
 

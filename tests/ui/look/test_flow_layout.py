@@ -6,7 +6,7 @@ import shiboken6
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from kiosk.ui.flow import FlowLayout
+from kiosk.ui.look.flow_layout import FlowLayout
 
 
 def _row(width: int) -> tuple[QWidget, list[QPushButton]]:

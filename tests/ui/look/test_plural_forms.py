@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kiosk.settings import paths
-from kiosk.ui.i18n import PLURAL, Translations, read_ts, tr
+from kiosk.ui.look.i18n import PLURAL, Translations, read_ts, tr
 from kiosk.ui.overlay import IdleOverlay
-from tests.ui.test_translations import code_strings
+from tests.ui.look.test_translations import code_strings
 
 COUNTDOWN = ("Idle", "Starting over in %n seconds")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties
 
 from kiosk.settings.config import Settings
-from kiosk.ui.motion import FADE_FROM, FADE_MS
+from kiosk.ui.look.motion import FADE_FROM, FADE_MS
 from tests.helpers.touch import tap
 
 _OVERSHOOT = QScrollerProperties.ScrollMetric.VerticalOvershootPolicy

@@ -18,9 +18,9 @@ from kiosk.content.model import Library
 from kiosk.content.reading.loader import load_library
 from kiosk.settings import paths
 from kiosk.settings.config import Settings
-from kiosk.ui.i18n import read_ts
+from kiosk.ui.look.i18n import read_ts
+from kiosk.ui.look.widgets import Tile
 from kiosk.ui.task_list import TaskToggle
-from kiosk.ui.widgets import Tile
 from kiosk.ui.window import KioskWindow
 from tests.helpers.screens import (
     MIN_TARGET,

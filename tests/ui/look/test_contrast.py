@@ -8,8 +8,8 @@ import re
 import pytest
 
 from kiosk.settings import paths
-from kiosk.ui import contrast
-from kiosk.ui.theme import PALETTES, Theme, readable, text_pairs
+from kiosk.ui.look import contrast
+from kiosk.ui.look.theme import PALETTES, Theme, readable, text_pairs
 
 
 def test_ratio_matches_wcag_reference_values() -> None:
@@ -75,7 +75,7 @@ def test_every_placeholder_is_a_known_value_of_the_right_kind() -> None:
 
 
 def test_a_clinic_colour_that_would_be_unreadable_is_refused(caplog) -> None:
-    caplog.set_level(logging.WARNING, logger="kiosk.ui.theme")
+    caplog.set_level(logging.WARNING, logger="kiosk.ui.look.theme")
     light = Theme.create("standard", "normal", 1920, 1080, {"primary": "#9fd3ff"})
     assert light.colours["primary"] == PALETTES["standard"]["primary"]
     assert "primary = #9fd3ff is not used" in caplog.text

@@ -36,7 +36,7 @@ def test_a_quick_tap_on_a_scrolled_list_is_never_lost(make_window) -> None:
     """Shipped content in portrait at the largest text: the home list scrolls. After a language
     switch (which scrolled it) and a visit to a page, a held-back press was dropped and the
     tap opened nothing."""
-    shipped = load_library(Path(__file__).parents[2] / "content")
+    shipped = load_library(Path(__file__).parents[3] / "content")
     window = make_window(shipped, Settings(text_size="largest", reduce_motion=True),
                          size=(1080, 1920))
     tap(window.attract)
