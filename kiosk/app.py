@@ -20,9 +20,9 @@ from kiosk.content.status import ContentStatus, log_status
 from kiosk.runtime.logs import setup_logging
 from kiosk.settings import paths
 from kiosk.settings.config import Settings, load_settings
-from kiosk.ui.heartbeat import Heartbeat
 from kiosk.ui.look.i18n import Translations
 from kiosk.ui.look.theme import FONT_FAMILY
+from kiosk.ui.machine.heartbeat_timer import Heartbeat
 
 log = logging.getLogger(__name__)
 START_SECONDS = 20.0  # longest the start waits for the content folder (a slow share: 2-5 s)
@@ -136,9 +136,9 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
               windowed: bool) -> int:
     from kiosk.runtime.crash import install_crash_handlers
     from kiosk.runtime.instance import AlreadyRunning, hold_instance_lock
-    from kiosk.ui.content_watch import watch_content
-    from kiosk.ui.kiosk_mode import attach_kiosk_mode
-    from kiosk.ui.speech import default_engine
+    from kiosk.ui.machine.content_watch import watch_content
+    from kiosk.ui.machine.kiosk_mode import attach_kiosk_mode
+    from kiosk.ui.machine.speech import default_engine
     from kiosk.ui.staff.context import StaffContext
     from kiosk.ui.window import KioskWindow
 
@@ -188,7 +188,7 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
 def _share_snapshots(setup: Setup, recorder: object, window: QObject):
     """The daily snapshot to the clinic group's shared folder, when share_dir is set."""
     from kiosk.engagement.reports.cli import DB_FILENAME
-    from kiosk.ui.share_snapshots import ShareSnapshots
+    from kiosk.ui.machine.share_snapshots import ShareSnapshots
 
     settings = setup.settings
     if not settings.share_dir:

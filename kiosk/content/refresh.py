@@ -1,6 +1,6 @@
 """Reloading content while the kiosk runs, without Qt: has the folder changed, and read it again.
 
-The Qt side (kiosk/ui/content_watch.py) decides *when*; this module does the work, in a
+The Qt side (kiosk/ui/machine/content_watch.py) decides *when*; this module does the work, in a
 background thread, so a slow network share never freezes the screen.
 """
 

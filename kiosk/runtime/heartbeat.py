@@ -1,9 +1,9 @@
 """The heartbeat file: proof that the kiosk's event loop still turns.
 
-A running kiosk rewrites `paths.heartbeat_file(data)` every few seconds from a timer on its
-event loop (kiosk/ui/heartbeat.py). The supervisor (kiosk/runtime/supervisor.py) only asks whether
-the text changed since it last looked, measured on its own clock, so neither process depends on the
-other's wall clock. No Qt here: the supervisor must not load Qt.
+A running kiosk rewrites `paths.heartbeat_file(data)` every few seconds from a timer on its event
+loop (kiosk/ui/machine/heartbeat_timer.py). The supervisor (kiosk/runtime/supervisor.py) only asks
+whether the text changed since it last looked, measured on its own clock, so neither process depends
+on the other's wall clock. No Qt here: the supervisor must not load Qt.
 """
 
 from __future__ import annotations

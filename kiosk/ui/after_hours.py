@@ -16,8 +16,8 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.settings.hours import parse_hours
-from kiosk.ui.awake import KeepAwake
 from kiosk.ui.look.widgets import CoverLayer
+from kiosk.ui.machine.awake import KeepAwake
 
 if TYPE_CHECKING:
     from kiosk.ui.window import KioskWindow

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 from kiosk.ui.look.i18n import tr
 from kiosk.ui.look.theme import Theme
 from kiosk.ui.look.widgets import ScreenWidget, name_home_button, role_label, touch_button
+from kiosk.ui.machine.speech import spoken
 from kiosk.ui.quiz_widgets import CardButton, ScrollColumn, text_width
-from kiosk.ui.speech import spoken
 
 MAX_ANSWERS = 4
 

@@ -20,7 +20,7 @@ from kiosk.engagement.recorder import Recorder
 from kiosk.engagement.reports.cli import add_report_arguments, run_report
 from kiosk.engagement.snapshot import write_snapshot
 from kiosk.engagement.store import DB_FILENAME
-from kiosk.ui.content_watch import ContentUpdater, ContentWatcher
+from kiosk.ui.machine.content_watch import ContentUpdater, ContentWatcher
 from tests.engagement.conftest import FakeClock
 from tests.engagement.helpers import record_visit
 from tests.fleet.syncthing import BINARY, Folder, Node, wait_for

@@ -20,12 +20,13 @@ from kiosk.engagement.recorder import RecorderStatus
 from kiosk.engagement.reports.drives import removable_drives
 from kiosk.engagement.store import DB_FILENAME
 from kiosk.ui.look.i18n import tr
-from kiosk.ui.share_snapshots import ShareSnapshots
+from kiosk.ui.machine.share_snapshots import ShareSnapshots
 
 
 class ContentSource(Protocol):
-    """What the content reload keeps (kiosk/ui/content_watch.py's ContentUpdater): the status of
-    the last load, and `take` for a newly loaded library (shown once nobody uses the kiosk)."""
+    """What the content reload keeps (kiosk/ui/machine/content_watch.py's ContentUpdater): the
+    status of the last load, and `take` for a newly loaded library (shown once nobody uses the
+    kiosk)."""
 
     status: ContentStatus
 

@@ -1,5 +1,5 @@
 """The System page's "Shared reports" card: the last snapshot written to the clinic group's
-shared report folder, and a button that writes one now (kiosk/ui/share_snapshots.py)."""
+shared report folder, and a button that writes one now (kiosk/ui/machine/share_snapshots.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.engagement.snapshot import SnapshotResult
 from kiosk.ui.look.i18n import interface_date, tr
 from kiosk.ui.look.widgets import restyle, role_label, touch_button
-from kiosk.ui.share_snapshots import ShareSnapshots
+from kiosk.ui.machine.share_snapshots import ShareSnapshots
 from kiosk.ui.staff.parts import card
 
 

@@ -11,9 +11,9 @@ import pytest
 
 from kiosk.access.pin import hash_pin, verify_pin
 from kiosk.settings.config import Settings, load_settings, save_settings
-from kiosk.ui.awake import KeepAwake
-from kiosk.ui.kiosk_mode import KioskMode, attach_kiosk_mode
-from kiosk.ui.share_snapshots import ShareSnapshots
+from kiosk.ui.machine.awake import KeepAwake
+from kiosk.ui.machine.kiosk_mode import KioskMode, attach_kiosk_mode
+from kiosk.ui.machine.share_snapshots import ShareSnapshots
 from kiosk.ui.staff.context import ContentSource, StaffContext
 from kiosk.ui.window import KioskWindow
 from tests.helpers.recorder import ListRecorder

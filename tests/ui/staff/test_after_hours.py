@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from kiosk.settings.config import Settings
-from kiosk.ui.awake import ES_CONTINUOUS
+from kiosk.ui.machine.awake import ES_CONTINUOUS
 from tests.helpers.touch import tap
 from tests.ui.staff.conftest import PIN_HASH
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import QContextMenuEvent, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.ui.awake import ES_CONTINUOUS, ES_DISPLAY_REQUIRED
+from kiosk.ui.machine.awake import ES_CONTINUOUS, ES_DISPLAY_REQUIRED
 from tests.helpers.touch import tap
 
 ESCAPES = [

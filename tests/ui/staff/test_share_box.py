@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kiosk.engagement.reports.build import build_report
 from kiosk.engagement.store import DB_FILENAME
-from kiosk.ui.share_snapshots import ShareSnapshots
+from kiosk.ui.machine.share_snapshots import ShareSnapshots
 from tests.helpers.touch import tap
 from tests.helpers.visits import write_visits
 

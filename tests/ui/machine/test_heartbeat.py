@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.runtime.heartbeat import MAX_BEAT_BYTES, read_beat
-from kiosk.ui.heartbeat import Heartbeat
+from kiosk.ui.machine.heartbeat_timer import Heartbeat
 
 
 def test_heartbeat_changes_on_every_tick(qtbot: QtBot, tmp_path: Path) -> None:

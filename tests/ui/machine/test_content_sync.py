@@ -12,7 +12,7 @@ import pytest
 from kiosk.content.reading.loader import load_library
 from kiosk.content.refresh import fingerprint
 from kiosk.content.status import ContentStatus
-from kiosk.ui.content_watch import ContentUpdater, ContentWatcher
+from kiosk.ui.machine.content_watch import ContentUpdater, ContentWatcher
 from tests.helpers.content import section_text, write_content
 
 

@@ -12,7 +12,7 @@ import pytest
 from kiosk.content.reading.loader import load_library
 from kiosk.content.refresh import fingerprint, load_checked
 from kiosk.content.status import ContentStatus
-from kiosk.ui.content_watch import ContentUpdater, ContentWatcher
+from kiosk.ui.machine.content_watch import ContentUpdater, ContentWatcher
 from tests.helpers.content import section_text, write_content
 from tests.helpers.touch import tap
 
@@ -152,7 +152,7 @@ def test_a_real_file_watcher_notices_a_save(make_window, root: Path, qtbot) -> N
 
 def test_a_failing_read_keeps_the_content_and_is_logged(make_window, root: Path, caplog,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    import kiosk.ui.content_watch as content_watch
+    import kiosk.ui.machine.content_watch as content_watch
 
     def fail(*_args: object) -> None:
         raise OSError("the network share went away")

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from kiosk.ui.speech import ReadAloud, default_engine, speech_text
+from kiosk.ui.machine.speech import ReadAloud, default_engine, speech_text
 from kiosk.ui.window import KioskWindow
 from tests.helpers.recorder import ListRecorder
 from tests.helpers.speech import FakeEngine
@@ -92,7 +92,7 @@ def test_no_voice_for_the_language_hides_listen(make_window, library) -> None:
 
 
 def test_an_engine_error_is_logged_once_and_hides_listen(make_window, library, caplog) -> None:
-    caplog.set_level(logging.WARNING, logger="kiosk.ui.speech")
+    caplog.set_level(logging.WARNING, logger="kiosk.ui.machine.speech")
     engine = FakeEngine()
     window = _reader(make_window, library, engine)
     tap(window.reader.listen_button)
@@ -106,7 +106,7 @@ def test_an_engine_error_is_logged_once_and_hides_listen(make_window, library, c
 
 
 def test_a_hold_that_never_ends_still_lets_the_kiosk_reset(make_window, library) -> None:
-    from kiosk.ui.idle import MAX_HELD_ROUNDS
+    from kiosk.ui.machine.idle import MAX_HELD_ROUNDS
 
     window = _reader(make_window, library, FakeEngine())
     tap(window.reader.listen_button)  # and the engine never says it finished
@@ -128,7 +128,7 @@ def test_speech_text_pauses_after_every_block() -> None:
 
 
 def test_without_the_speech_extra_there_is_no_engine(monkeypatch, caplog) -> None:
-    caplog.set_level(logging.INFO, logger="kiosk.ui.speech")
+    caplog.set_level(logging.INFO, logger="kiosk.ui.machine.speech")
     monkeypatch.setitem(sys.modules, "PySide6.QtTextToSpeech", None)  # import fails
     assert default_engine() is None
     assert "speech extra (PySide6-Addons) is not installed" in caplog.text
