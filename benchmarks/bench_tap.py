@@ -45,8 +45,8 @@ from kiosk.app import create_application  # noqa: E402
 from kiosk.content.reading.loader import load_library  # noqa: E402
 from kiosk.engagement.recorder import Recorder  # noqa: E402
 from kiosk.settings.config import Settings  # noqa: E402
-from kiosk.ui.home import QUIZ_KEY  # noqa: E402
 from kiosk.ui.look.i18n import Translations  # noqa: E402
+from kiosk.ui.screens.home import QUIZ_KEY  # noqa: E402
 from kiosk.ui.window import KioskWindow  # noqa: E402
 from tests.helpers.patient import Patient  # noqa: E402
 from tests.helpers.touch import device, tap  # noqa: E402

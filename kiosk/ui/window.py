@@ -22,20 +22,20 @@ from kiosk.content.model import Library, Section
 from kiosk.content.render import markdown_to_html
 from kiosk.content.take_home import page_blocks
 from kiosk.settings.config import Settings
-from kiosk.ui.attract import AttractScreen, plain_slides
-from kiosk.ui.document import DocumentScreen, UpdatingScreen
 from kiosk.ui.footer import Footer, language_name
-from kiosk.ui.home import QUIZ_KEY, HomeScreen, TileInfo
 from kiosk.ui.look.i18n import Translations, tr
 from kiosk.ui.look.motion import ScreenFader, calm_scrolling
 from kiosk.ui.look.theme import Theme
 from kiosk.ui.look.widgets import ScreenWidget
 from kiosk.ui.machine.idle import IdleWatcher
 from kiosk.ui.machine.speech import ReadAloud, speech_text
-from kiosk.ui.overlay import IdleOverlay
-from kiosk.ui.quiz_flow import QuizFlow
-from kiosk.ui.reader import ReaderScreen
-from kiosk.ui.take_home import TakeHomeScreen
+from kiosk.ui.screens.attract import AttractScreen, plain_slides
+from kiosk.ui.screens.document import DocumentScreen, UpdatingScreen
+from kiosk.ui.screens.home import QUIZ_KEY, HomeScreen, TileInfo
+from kiosk.ui.screens.quiz.flow import QuizFlow
+from kiosk.ui.screens.reader import ReaderScreen
+from kiosk.ui.screens.still_there import IdleOverlay
+from kiosk.ui.screens.take_home import TakeHomeScreen
 
 # Shown in every offered language at once, so it is translated without switching languages.
 ATTRACT_PROMPT = ("Attract", QT_TRANSLATE_NOOP("Attract", "Touch anywhere to start"))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.home import QUIZ_KEY
+from kiosk.ui.screens.home import QUIZ_KEY
 from kiosk.ui.window import KioskWindow
 from tests.helpers.touch import tap
 

@@ -12,7 +12,7 @@ from kiosk.content.model import Library
 from kiosk.content.reading.loader import load_library
 from tests.helpers.recorder import ListRecorder
 from tests.helpers.touch import tap
-from tests.ui.test_quiz import answer, start, tap_visible, write_quiz
+from tests.ui.screens.quiz.test_quiz import answer, start, tap_visible, write_quiz
 
 
 @pytest.fixture

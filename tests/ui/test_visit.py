@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.ui.home import QUIZ_KEY
+from kiosk.ui.screens.home import QUIZ_KEY
 from tests.helpers.recorder import ListRecorder
 from tests.helpers.touch import swipe, tap
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content.reading.loader import load_library
 from kiosk.settings.config import Settings
-from kiosk.ui.home import QUIZ_KEY
+from kiosk.ui.screens.home import QUIZ_KEY
 from tests.helpers.screens import Shown, fit_problems
 from tests.helpers.touch import tap
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kiosk.ui.after_hours import AfterHours
 from kiosk.ui.machine.awake import KeepAwake
 from kiosk.ui.machine.lockdown import Lockdown
+from kiosk.ui.screens.after_hours import AfterHours
 from kiosk.ui.staff.context import StaffContext
 from kiosk.ui.staff.mode import StaffMode
 

@@ -20,7 +20,7 @@ from kiosk.settings import paths
 from kiosk.settings.config import Settings
 from kiosk.ui.look.i18n import read_ts
 from kiosk.ui.look.widgets import Tile
-from kiosk.ui.task_list import TaskToggle
+from kiosk.ui.screens.task_list import TaskToggle
 from kiosk.ui.window import KioskWindow
 from tests.helpers.screens import (
     MIN_TARGET,

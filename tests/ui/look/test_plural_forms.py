@@ -6,7 +6,7 @@ import pytest
 
 from kiosk.settings import paths
 from kiosk.ui.look.i18n import PLURAL, Translations, read_ts, tr
-from kiosk.ui.overlay import IdleOverlay
+from kiosk.ui.screens.still_there import IdleOverlay
 from tests.ui.look.test_translations import code_strings
 
 COUNTDOWN = ("Idle", "Starting over in %n seconds")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kiosk.content.reading.loader import load_library
 from kiosk.settings.config import Settings
-from kiosk.ui.home import QUIZ_KEY
+from kiosk.ui.screens.home import QUIZ_KEY
 from tests.helpers.touch import press, release, tap
 
 

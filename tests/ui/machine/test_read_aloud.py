@@ -153,7 +153,7 @@ def test_qt_speech_api_as_used(qtbot) -> None:
 
 
 def test_listen_reads_a_quiz_question_with_its_answers(make_window, library) -> None:
-    from kiosk.ui.home import QUIZ_KEY
+    from kiosk.ui.screens.home import QUIZ_KEY
 
     engine, recorder = FakeEngine(), ListRecorder()
     window = make_window(library, recorder=recorder)

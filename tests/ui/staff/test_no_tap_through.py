@@ -17,8 +17,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from tests.helpers.touch import mouse_tap, press, release, tap_at
+from tests.ui.screens.quiz.test_quiz import write_quiz
 from tests.ui.staff.conftest import Kiosk
-from tests.ui.test_quiz import write_quiz
 
 INPUTS = ("touch", "mouse", "system-mouse")
 

@@ -13,8 +13,8 @@ from kiosk.engagement.reports import export
 from kiosk.engagement.store import DB_FILENAME
 from kiosk.runtime.crash import last_crash
 from kiosk.settings.config import Settings, load_settings
-from kiosk.ui.home import QUIZ_KEY
 from kiosk.ui.machine.content_watch import ContentUpdater, ContentWatcher
+from kiosk.ui.screens.home import QUIZ_KEY
 from tests.helpers.content import section_text
 from tests.helpers.touch import tap
 from tests.helpers.visits import write_visits

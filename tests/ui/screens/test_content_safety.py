@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QTextBrowser
 from kiosk.content.qr import qr_key
 from kiosk.content.reading.loader import IMAGE_SCHEME, load_library
 from kiosk.ui.look.theme import Theme
-from kiosk.ui.reader import ContentBrowser
+from kiosk.ui.screens.reader import ContentBrowser
 from tests.content.broken_cases import CASES, apply
 from tests.helpers.content import section_text, write_content
 from tests.helpers.touch import tap

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.ui.look.i18n import tr
 from kiosk.ui.look.theme import Theme
 from kiosk.ui.look.widgets import ScreenWidget, name_home_button, role_label, touch_button
-from kiosk.ui.reader import ContentBrowser, limit_measure
+from kiosk.ui.screens.reader import ContentBrowser, limit_measure
 
 
 class DocumentScreen(ScreenWidget):

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QWidget
 from kiosk.content.model import LanguageContent
 from kiosk.content.quiz_round import QuizRound
 from kiosk.ui.look.i18n import tr
-from kiosk.ui.quiz import Feedback, QuizScreen
-from kiosk.ui.quiz_results import MissedTopic, ResultsScreen
+from kiosk.ui.screens.quiz.question import Feedback, QuizScreen
+from kiosk.ui.screens.quiz.results import MissedTopic, ResultsScreen
 
 if TYPE_CHECKING:
     from kiosk.ui.window import EventRecorder

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from kiosk.ui.look.theme import FONT_FAMILY, Theme
 from kiosk.ui.look.touch import enable_kinetic_scroll
 from kiosk.ui.look.widgets import FitsItsWords, restyle, role_label
-from kiosk.ui.reader import limit_measure
+from kiosk.ui.screens.reader import limit_measure
 
 
 class CardButton(FitsItsWords, QPushButton):

@@ -32,8 +32,8 @@ from kiosk.ui.look.widgets import (
     role_label,
     touch_button,
 )
-from kiosk.ui.task_list import TaskPage
-from kiosk.ui.whole_lines import view_end
+from kiosk.ui.screens.task_list import TaskPage
+from kiosk.ui.screens.whole_lines import view_end
 
 _IMAGE_SRC_RE = re.compile(r'src="' + re.escape(IMAGE_SCHEME) + r'([^"]+)"')
 _QR_SRC_RE = re.compile(r'src="(' + re.escape(QR_SCHEME) + r'[^"]+)"')
@@ -59,7 +59,7 @@ class SnapshotDocument(QTextDocument):
 
 class ContentBrowser(QTextBrowser):
     """Read-only rich text that opens nothing, loads nothing, selects nothing and scrolls by
-    finger. At rest its view ends between blocks or lines (kiosk/ui/whole_lines.py), never
+    finger. At rest its view ends between blocks or lines (kiosk/ui/screens/whole_lines.py), never
     through a line, and `more_below` says whether some of the page lies below it."""
 
     more_below = Signal(bool)

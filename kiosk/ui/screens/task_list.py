@@ -28,7 +28,7 @@ from kiosk.ui.look.touch import enable_kinetic_scroll
 from kiosk.ui.look.widgets import FitsItsWords, restyle, role_label, touch_button
 
 if TYPE_CHECKING:
-    from kiosk.ui.reader import ContentBrowser
+    from kiosk.ui.screens.reader import ContentBrowser
 
 
 class TaskToggle(FitsItsWords, QCheckBox):
@@ -80,7 +80,7 @@ class TaskToggle(FitsItsWords, QCheckBox):
 def fitted_browser(refitted: Callable[[], None]) -> ContentBrowser:
     """A reader browser for a stretch of page text, exactly as tall as its text (after
     `fit_height`): the page around it scrolls, so it neither scrolls nor grabs the finger."""
-    from kiosk.ui.reader import ContentBrowser  # the reader shows TaskPage: imported late
+    from kiosk.ui.screens.reader import ContentBrowser  # the reader shows TaskPage: imported late
 
     browser = ContentBrowser()
     QScroller.ungrabGesture(browser.viewport())

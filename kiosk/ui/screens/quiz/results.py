@@ -15,7 +15,7 @@ from kiosk.content.quiz_round import score_band
 from kiosk.ui.look.i18n import PLURAL, tr
 from kiosk.ui.look.theme import Theme
 from kiosk.ui.look.widgets import ScreenWidget, name_home_button, role_label, touch_button
-from kiosk.ui.quiz_widgets import CardButton, ScrollColumn
+from kiosk.ui.screens.quiz.parts import CardButton, ScrollColumn
 
 
 @dataclass(frozen=True)

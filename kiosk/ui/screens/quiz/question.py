@@ -1,8 +1,8 @@
 """The quiz question screen: one question, 2 to 4 answers; a tap answers at once.
 
-After the tap the chosen answer is marked right or wrong (a sign, a word and a colour, never
-colour alone), the right answer is shown with the explanation, and Next appears. The answers are
-then disabled, so an answer cannot be changed. The flow (kiosk/ui/quiz_flow.py) decides what a
+After the tap the chosen answer is marked right or wrong (a sign, a word and a colour, never colour
+alone), the right answer is shown with the explanation, and Next appears. The answers are then
+disabled, so an answer cannot be changed. The flow (kiosk/ui/screens/quiz/flow.py) decides what a
 tap means; this screen only shows and reports.
 """
 
@@ -17,7 +17,7 @@ from kiosk.ui.look.i18n import tr
 from kiosk.ui.look.theme import Theme
 from kiosk.ui.look.widgets import ScreenWidget, name_home_button, role_label, touch_button
 from kiosk.ui.machine.speech import spoken
-from kiosk.ui.quiz_widgets import CardButton, ScrollColumn, text_width
+from kiosk.ui.screens.quiz.parts import CardButton, ScrollColumn, text_width
 
 MAX_ANSWERS = 4
 

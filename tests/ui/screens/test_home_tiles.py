@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.ui.home import TileInfo
+from kiosk.ui.screens.home import TileInfo
 from tests.helpers.touch import tap
 
 
@@ -34,7 +34,7 @@ def test_other_topics_get_tiles_of_their_own(make_window, library) -> None:
 def test_the_quiz_tile_has_its_picture_in_every_language(make_window) -> None:
     """The quiz file's `icon:` (the shipped images/icons/quiz.svg) is drawn on its tile."""
     from kiosk.settings.config import Settings
-    from kiosk.ui.home import QUIZ_KEY
+    from kiosk.ui.screens.home import QUIZ_KEY
     from tests.ui.look.test_accessibility import shipped
 
     library = shipped()

@@ -13,7 +13,7 @@ from kiosk.content.checks.validate import with_checks
 from kiosk.content.model import Library
 from kiosk.content.reading.loader import load_library
 from kiosk.settings.config import Settings
-from kiosk.ui.home import QUIZ_KEY
+from kiosk.ui.screens.home import QUIZ_KEY
 from kiosk.ui.window import KioskWindow
 from tests.helpers.recorder import ListRecorder
 from tests.helpers.touch import tap

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.settings.config import Settings
-from kiosk.ui.reader import ContentBrowser
-from kiosk.ui.whole_lines import _lines
+from kiosk.ui.screens.reader import ContentBrowser
+from kiosk.ui.screens.whole_lines import _lines
 from tests.helpers.touch import tap
 from tests.ui.look.test_accessibility import shipped
 
