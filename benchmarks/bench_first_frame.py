@@ -165,7 +165,7 @@ def main() -> int:
                  f"--screenshot={folder / f'c{n}.png'}", f"--window-size={width},{height}",
                  page.as_uri()], tree=True)
         programs["kiosk imports only"] = lambda n: run(
-            [sys.executable, "-c", "import kiosk.cli, kiosk.app, kiosk.ui.preview"])
+            [sys.executable, "-c", "import kiosk.cli, kiosk.app, kiosk.ui.preview.patient"])
         programs["PySide6 imports only"] = lambda n: run(
             [sys.executable, "-c", "import PySide6.QtWidgets, PySide6.QtGui"])
         names = list(programs)

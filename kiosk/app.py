@@ -139,7 +139,7 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
     from kiosk.ui.machine.content_watch import watch_content
     from kiosk.ui.machine.kiosk_mode import attach_kiosk_mode
     from kiosk.ui.machine.speech import default_engine
-    from kiosk.ui.staff.context import StaffContext
+    from kiosk.ui.staff_panel.context import StaffContext
     from kiosk.ui.window import KioskWindow
 
     setup = resolve_setup(config, data_dir, content)

@@ -200,7 +200,7 @@ def _preview(args: argparse.Namespace) -> int:
         return problem
     width, height = _size(args.size)
     from kiosk.app import create_application, load_content, resolve_setup
-    from kiosk.ui.preview import SCREEN_KINDS, render_previews
+    from kiosk.ui.preview.patient import SCREEN_KINDS, render_previews
 
     screens = SCREEN_KINDS if args.screens == "all" else tuple(
         kind.strip() for kind in args.screens.split(","))

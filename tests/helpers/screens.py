@@ -1,6 +1,6 @@
 """Walk every patient screen of a window and inspect what a patient sees on it.
 
-The walk is the preview's own (kiosk/ui/preview.py), so a screen added there (quiz, results)
+The walk is the preview's own (kiosk/ui/preview/patient.py), so a screen added there (quiz, results)
 is checked here too. The checks measure real widgets after layout: text against its widget's
 rectangle, targets against 48 px, accessible names as a screen reader reads them.
 """
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.preview import SCREEN_KINDS, _screens
+from kiosk.ui.preview.patient import SCREEN_KINDS, _screens
 from kiosk.ui.window import KioskWindow
 
 PATIENT_KINDS = tuple(kind for kind in SCREEN_KINDS if kind != "staff")

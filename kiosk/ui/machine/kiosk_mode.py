@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from kiosk.ui.machine.awake import KeepAwake
 from kiosk.ui.machine.lockdown import Lockdown
 from kiosk.ui.screens.after_hours import AfterHours
-from kiosk.ui.staff.context import StaffContext
-from kiosk.ui.staff.mode import StaffMode
+from kiosk.ui.staff_panel.context import StaffContext
+from kiosk.ui.staff_panel.mode import StaffMode
 
 if TYPE_CHECKING:
     from kiosk.ui.window import KioskWindow

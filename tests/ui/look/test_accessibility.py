@@ -169,7 +169,7 @@ def test_the_checks_catch_cut_off_and_overlapping_text(qtbot) -> None:
 
 def test_staff_screens_have_named_targets_of_48_px(make_window) -> None:
     """The PIN pad and every panel page (staff see them in the kiosk's default language)."""
-    from kiosk.ui.staff.preview import preview_staff_mode, staff_screens
+    from kiosk.ui.preview.staff import preview_staff_mode, staff_screens
 
     window = _window(make_window, (1366, 768))
     problems, checked = [], 0

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from kiosk.settings.config import Settings
-from kiosk.ui.preview import _screens
+from kiosk.ui.preview.patient import _screens
 from tests.ui.look.test_accessibility import shipped
 
 

@@ -15,7 +15,7 @@ from kiosk.content.model import Library
 from kiosk.content.reading.loader import load_library
 from kiosk.settings.config import Settings
 from kiosk.ui.look.theme import TEXT_SCALE
-from kiosk.ui.preview import render_previews
+from kiosk.ui.preview.patient import render_previews
 from kiosk.ui.screens.task_list import TaskToggle
 from kiosk.ui.window import KioskWindow
 from tests.helpers.content import section_text, write_content

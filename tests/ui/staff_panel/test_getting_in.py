@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from kiosk.access.lockout import LOCK_SECONDS
 from kiosk.settings.config import Settings
 from tests.helpers.touch import device, press, release, tap
-from tests.ui.staff.conftest import PIN, PIN_HASH
+from tests.ui.staff_panel.conftest import PIN, PIN_HASH
 
 
 def test_hold_and_pin_open_the_panel(make_kiosk) -> None:

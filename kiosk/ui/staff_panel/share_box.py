@@ -10,7 +10,7 @@ from kiosk.engagement.snapshot import SnapshotResult
 from kiosk.ui.look.i18n import interface_date, tr
 from kiosk.ui.look.widgets import restyle, role_label, touch_button
 from kiosk.ui.machine.share_snapshots import ShareSnapshots
-from kiosk.ui.staff.parts import card
+from kiosk.ui.staff_panel.parts import card
 
 
 class ShareBox(QWidget):

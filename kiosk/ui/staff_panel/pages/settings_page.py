@@ -19,7 +19,7 @@ from kiosk.ui.footer import language_name
 from kiosk.ui.look.i18n import tr
 from kiosk.ui.look.theme import Theme
 from kiosk.ui.look.widgets import restyle, role_label, touch_button
-from kiosk.ui.staff.parts import Choices, StaffPage
+from kiosk.ui.staff_panel.parts import Choices, StaffPage
 
 IDLE_CHOICES = (60, 90, 120, 180, 300)
 

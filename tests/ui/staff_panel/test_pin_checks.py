@@ -12,7 +12,7 @@ from kiosk.access.lockout import LOCK_SECONDS
 from kiosk.content.refresh import in_background
 from kiosk.settings import paths
 from tests.helpers.touch import tap
-from tests.ui.staff.conftest import PIN
+from tests.ui.staff_panel.conftest import PIN
 
 
 class FakeVerify:

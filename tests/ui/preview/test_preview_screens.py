@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from kiosk.settings.config import Settings
-from kiosk.ui.preview import render_previews
+from kiosk.ui.preview.patient import render_previews
 
 
 def test_only_the_kinds_asked_for(qapp, library, tmp_path: Path) -> None:
@@ -21,7 +21,7 @@ def test_only_the_kinds_asked_for(qapp, library, tmp_path: Path) -> None:
 def test_an_unknown_kind_is_one_sentence(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "main.py", "preview", "--out", str(tmp_path), "--screens", "home,menu"],
-        capture_output=True, text=True, timeout=120, cwd=Path(__file__).parents[2])
+        capture_output=True, text=True, timeout=120, cwd=Path(__file__).parents[3])
     assert result.returncode == 2
     assert result.stderr.startswith('rls-kiosk: --screens "menu" is not a kind of screen')
     assert "Traceback" not in result.stderr

@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage
 
 from kiosk.content.reading.loader import load_library
 from kiosk.settings.config import Settings
-from kiosk.ui.preview import render_previews
+from kiosk.ui.preview.patient import render_previews
 from tests.helpers.touch import tap
 
 
@@ -33,7 +33,7 @@ def test_preview_command_runs_offscreen(tmp_path: Path, content_dir: Path) -> No
     result = subprocess.run(
         [sys.executable, "main.py", "preview", "--out", str(tmp_path / "p"), "--lang", "es",
          "--size", "1080x1920", "--content", str(content_dir)],
-        capture_output=True, text=True, timeout=120, cwd=Path(__file__).parents[2])
+        capture_output=True, text=True, timeout=120, cwd=Path(__file__).parents[3])
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert (tmp_path / "p" / "es-home.png").exists()
@@ -64,7 +64,7 @@ def test_kiosk_reports_missing_content_on_stderr(tmp_path: Path) -> None:
               "setup_logging(None); load_content(__import__('pathlib').Path(sys.argv[1]))")
     result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "gone")],
                             capture_output=True, text=True, timeout=60,
-                            cwd=Path(__file__).parents[2])
+                            cwd=Path(__file__).parents[3])
     assert result.returncode == 0
     assert "Traceback" not in result.stderr
     assert str(tmp_path / "gone") in result.stderr

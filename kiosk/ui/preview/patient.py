@@ -19,7 +19,7 @@ from kiosk.ui.look.i18n import Translations
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
-    from kiosk.ui.staff.mode import StaffMode
+    from kiosk.ui.staff_panel.mode import StaffMode
 
 PREVIEW_SEED = 1  # the same quiz questions in every preview, so reviews compare like with like
 # Kinds of screen `--screens` can pick; file names start with "<lang>-<kind>".
@@ -147,13 +147,13 @@ def render_previews(library: Library, settings: Settings, out: Path, *, width: i
 
 
 def _staff_mode(window: KioskWindow) -> AbstractContextManager[StaffMode]:
-    from kiosk.ui.staff.preview import preview_staff_mode
+    from kiosk.ui.preview.staff import preview_staff_mode
 
     return preview_staff_mode(window)
 
 
 def _staff_screens(staff: StaffMode, lang: str) -> Iterator[str]:
-    from kiosk.ui.staff.preview import staff_screens
+    from kiosk.ui.preview.staff import staff_screens
 
     return staff_screens(staff, lang)
 

@@ -14,7 +14,7 @@ from kiosk.settings.config import Settings, load_settings, save_settings
 from kiosk.ui.machine.awake import KeepAwake
 from kiosk.ui.machine.kiosk_mode import KioskMode, attach_kiosk_mode
 from kiosk.ui.machine.share_snapshots import ShareSnapshots
-from kiosk.ui.staff.context import ContentSource, StaffContext
+from kiosk.ui.staff_panel.context import ContentSource, StaffContext
 from kiosk.ui.window import KioskWindow
 from tests.helpers.recorder import ListRecorder
 from tests.helpers.touch import press, release, tap

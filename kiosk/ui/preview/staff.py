@@ -19,8 +19,8 @@ from kiosk.access.pin import hash_pin
 from kiosk.engagement.store import DB_FILENAME
 from kiosk.engagement.synthetic import write_synthetic_db
 from kiosk.settings.config import save_settings
-from kiosk.ui.staff.context import StaffContext
-from kiosk.ui.staff.mode import StaffMode
+from kiosk.ui.staff_panel.context import StaffContext
+from kiosk.ui.staff_panel.mode import StaffMode
 
 if TYPE_CHECKING:
     from kiosk.ui.window import KioskWindow

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 
 from kiosk.settings.config import Settings
-from kiosk.ui.staff.parts import Choices
+from kiosk.ui.staff_panel.parts import Choices
 from tests.helpers.screens import MIN_TARGET, SLACK, text_problem, window_rect
 from tests.helpers.touch import tap
-from tests.ui.staff.conftest import PIN_HASH
+from tests.ui.staff_panel.conftest import PIN_HASH
 
 SIZES = [(1080, 1920), (1366, 768), (1920, 1080), (3840, 2160)]
 

@@ -30,16 +30,16 @@ from kiosk.settings import paths
 from kiosk.settings.config import Settings, load_settings
 from kiosk.ui.look.i18n import PLURAL, tr
 from kiosk.ui.look.theme import Theme
-from kiosk.ui.staff.content_page import ContentPage
-from kiosk.ui.staff.context import StaffContext
-from kiosk.ui.staff.dashboard_page import DashboardPage
-from kiosk.ui.staff.export_page import ExportPage
-from kiosk.ui.staff.gesture import HoldGesture
-from kiosk.ui.staff.panel import StaffPanel
-from kiosk.ui.staff.pinpad import PinPad
-from kiosk.ui.staff.settings_page import SettingsPage, duration_text
-from kiosk.ui.staff.share_box import ShareBox
-from kiosk.ui.staff.system_page import SystemPage
+from kiosk.ui.staff_panel.context import StaffContext
+from kiosk.ui.staff_panel.gesture import HoldGesture
+from kiosk.ui.staff_panel.pages.content_page import ContentPage
+from kiosk.ui.staff_panel.pages.dashboard_page import DashboardPage
+from kiosk.ui.staff_panel.pages.export_page import ExportPage
+from kiosk.ui.staff_panel.pages.settings_page import SettingsPage, duration_text
+from kiosk.ui.staff_panel.pages.system_page import SystemPage
+from kiosk.ui.staff_panel.panel import StaffPanel
+from kiosk.ui.staff_panel.pinpad import PinPad
+from kiosk.ui.staff_panel.share_box import ShareBox
 
 if TYPE_CHECKING:
     from kiosk.ui.window import KioskWindow

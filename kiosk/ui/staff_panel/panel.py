@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from kiosk.ui.look.i18n import tr
 from kiosk.ui.look.theme import Theme
 from kiosk.ui.look.widgets import CoverLayer, role_label, touch_button
-from kiosk.ui.staff.parts import StaffPage
+from kiosk.ui.staff_panel.parts import StaffPage
 
 
 class StaffPanel(CoverLayer):

@@ -7,7 +7,7 @@ from datetime import datetime
 from kiosk.settings.config import Settings
 from kiosk.ui.machine.awake import ES_CONTINUOUS
 from tests.helpers.touch import tap
-from tests.ui.staff.conftest import PIN_HASH
+from tests.ui.staff_panel.conftest import PIN_HASH
 
 HOURS = Settings(staff_pin_hash=PIN_HASH, opening_hours=("mon-fri 08:00-18:00",))
 EVENING = datetime(2026, 11, 23, 19, 0)  # a Monday

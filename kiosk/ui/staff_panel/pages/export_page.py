@@ -17,7 +17,7 @@ from kiosk.engagement.reports.export import ExportResult, ExportWords, export_re
 from kiosk.engagement.reports.tables import Names
 from kiosk.ui.look.i18n import PLURAL, tr
 from kiosk.ui.look.widgets import restyle, role_label, touch_button
-from kiosk.ui.staff.parts import Choices, StaffPage, card
+from kiosk.ui.staff_panel.parts import Choices, StaffPage, card
 
 PERIOD_DAYS = {"7days": 7, "30days": 30, "365days": 365}
 

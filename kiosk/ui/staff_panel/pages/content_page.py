@@ -18,7 +18,7 @@ from kiosk.content.status import ContentStatus
 from kiosk.ui.footer import language_name
 from kiosk.ui.look.i18n import PLURAL, interface_date, tr
 from kiosk.ui.look.widgets import restyle, role_label, touch_button
-from kiosk.ui.staff.parts import StaffPage, card
+from kiosk.ui.staff_panel.parts import StaffPage, card
 
 MAX_FINDINGS = 40  # beyond this, `rls-kiosk validate` is the better place to read them
 

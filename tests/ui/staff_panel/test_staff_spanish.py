@@ -17,11 +17,11 @@ from kiosk.engagement.reports.export import ExportWords
 from kiosk.engagement.store import DB_FILENAME
 from kiosk.settings.config import Settings
 from kiosk.ui.look.i18n import Translations
-from kiosk.ui.staff.dashboard_page import dashboard_words
-from kiosk.ui.staff.export_page import export_words
+from kiosk.ui.staff_panel.pages.dashboard_page import dashboard_words
+from kiosk.ui.staff_panel.pages.export_page import export_words
 from tests.helpers.touch import tap
 from tests.helpers.visits import write_visits
-from tests.ui.staff.conftest import PIN_HASH
+from tests.ui.staff_panel.conftest import PIN_HASH
 
 # Words the English panel shows that must not survive in Spanish (English month names included:
 # Qt's Spanish ones are lower case, e.g. "nov").

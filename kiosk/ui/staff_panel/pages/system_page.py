@@ -17,7 +17,7 @@ from kiosk.runtime.crash import last_crash
 from kiosk.settings import paths
 from kiosk.ui.look.i18n import interface_date, tr
 from kiosk.ui.look.widgets import role_label, touch_button
-from kiosk.ui.staff.parts import StaffPage, card
+from kiosk.ui.staff_panel.parts import StaffPage, card
 
 CRASH_LINES = 12
 

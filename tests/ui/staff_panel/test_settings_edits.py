@@ -7,7 +7,7 @@ import sys
 
 from kiosk.settings.config import load_settings
 from tests.helpers.touch import tap
-from tests.ui.staff.conftest import PIN_HASH
+from tests.ui.staff_panel.conftest import PIN_HASH
 
 INSTALLER_FILE = """\
 # Lobby kiosk. Written by clinic IT - ask before changing.

@@ -19,7 +19,7 @@ from kiosk.engagement.reports.tables import ROUGH_BOUNDS
 from kiosk.ui.look.i18n import PLURAL, interface_date, tr
 from kiosk.ui.look.theme import Theme
 from kiosk.ui.look.widgets import render_picture, role_label
-from kiosk.ui.staff.parts import Choices, StaffPage, card
+from kiosk.ui.staff_panel.parts import Choices, StaffPage, card
 
 
 def rough_length(bound: int) -> str:

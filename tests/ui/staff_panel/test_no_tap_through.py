@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from tests.helpers.touch import mouse_tap, press, release, tap_at
 from tests.ui.screens.quiz.test_quiz import write_quiz
-from tests.ui.staff.conftest import Kiosk
+from tests.ui.staff_panel.conftest import Kiosk
 
 INPUTS = ("touch", "mouse", "system-mouse")
 

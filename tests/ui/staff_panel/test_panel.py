@@ -18,7 +18,7 @@ from kiosk.ui.screens.home import QUIZ_KEY
 from tests.helpers.content import section_text
 from tests.helpers.touch import tap
 from tests.helpers.visits import write_visits
-from tests.ui.staff.conftest import PIN_HASH
+from tests.ui.staff_panel.conftest import PIN_HASH
 
 
 def test_content_page_lists_languages_and_problems(make_kiosk, content_dir: Path) -> None:

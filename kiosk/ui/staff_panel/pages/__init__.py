@@ -1,0 +1,1 @@
+"""Staff pages: content, visits, export, settings and system."""
