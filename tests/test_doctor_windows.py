@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk import doctor
-from kiosk.config import Settings
+from kiosk.access.pin import hash_pin
 from kiosk.doctor_windows import (
     TASK_NAME,
     check_kiosk_account,
@@ -19,7 +19,7 @@ from kiosk.doctor_windows import (
     every_account_readers,
     windows_checks,
 )
-from kiosk.staff.pin import hash_pin
+from kiosk.settings.config import Settings
 from kiosk.ui.machine.speech import pick_engine
 from tests.helpers.speech import FakeEngine
 
