@@ -187,14 +187,13 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
 
 def _share_snapshots(setup: Setup, recorder: object, window: QObject):
     """The daily snapshot to the clinic group's shared folder, when share_dir is set."""
-    from kiosk.engagement.reports.cli import DB_FILENAME
     from kiosk.ui.machine.share_snapshots import ShareSnapshots
 
     settings = setup.settings
     if not settings.share_dir:
         return None
     flush = getattr(recorder, "flush", None)
-    snapshots = ShareSnapshots(setup.data_dir / DB_FILENAME, Path(settings.share_dir),
+    snapshots = ShareSnapshots(setup.data_dir / paths.DB_FILENAME, Path(settings.share_dir),
                                settings.kiosk_id, before=(lambda: flush(5.0)) if flush else
                                (lambda: None), parent=window)
     snapshots.start()
@@ -203,7 +202,6 @@ def _share_snapshots(setup: Setup, recorder: object, window: QObject):
 
 def _open_recorder(setup: Setup):
     from kiosk.engagement.recorder import Recorder
-    from kiosk.engagement.reports.cli import DB_FILENAME
 
-    return Recorder(setup.data_dir / DB_FILENAME, kiosk_id=setup.settings.kiosk_id,
+    return Recorder(setup.data_dir / paths.DB_FILENAME, kiosk_id=setup.settings.kiosk_id,
                     retention_days=setup.settings.retention_days)

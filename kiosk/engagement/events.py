@@ -13,7 +13,7 @@ import logging
 import math
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,13 @@ FIELD_CHOICES: dict[str, frozenset[str]] = {
 
 # Every field column, in a fixed order (the order of the events table).
 FIELD_COLUMNS: tuple[str, ...] = tuple(FIELD_TYPES)
+
+
+class EventRecorder(Protocol):
+    """What the screens record through (kiosk/engagement/recorder.py's Recorder, or a test's
+    list): one event of this vocabulary with its fields; anything outside it is dropped there."""
+
+    def record(self, kind: str, **fields: object) -> None: ...
 
 
 class Rejected(ValueError):

@@ -37,7 +37,6 @@ from kiosk.engagement.events import SLUG_RE, clean_event
 
 log = logging.getLogger(__name__)
 
-DB_FILENAME = store.DB_FILENAME
 MAX_QUEUED = 100_000  # events held in memory while the disk is slow; beyond that, new ones drop
 RETRY_SECONDS = 300.0  # how often a switched-off recorder tries the data folder again
 BUSY_FIRST_RETRY, BUSY_MAX_RETRY = 1.0, 15.0  # seconds between tries while the database is held

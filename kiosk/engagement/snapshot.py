@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from kiosk.engagement.store import DB_FILENAME
+from kiosk.settings.paths import DB_FILENAME
 
 log = logging.getLogger(__name__)
 

@@ -25,7 +25,6 @@ from kiosk.engagement.events import FIELD_COLUMNS
 
 log = logging.getLogger(__name__)
 
-DB_FILENAME = "engagement.sqlite3"
 BUSY_TIMEOUT_S = 5.0
 
 # Columns every event row has besides the allowed fields (see events.FIELD_COLUMNS).

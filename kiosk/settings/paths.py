@@ -26,6 +26,7 @@ APP_NAME = "rls-kiosk"
 CONFIG_ENV = "KIOSK_CONFIG"
 DATA_DIR_ENV = "KIOSK_DATA_DIR"
 CONFIG_FILENAME = "kiosk.toml"
+DB_FILENAME = "engagement.sqlite3"  # the engagement database, in the data folder
 SHIPPED_DIR = "_shipped"  # in the installed package: content/ and assets/ (setup.py)
 
 

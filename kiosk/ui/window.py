@@ -12,15 +12,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.model import Library, Section
+from kiosk.content.offer import Offer, Offered, take_turns
 from kiosk.content.render import markdown_to_html
 from kiosk.content.take_home import page_blocks
+from kiosk.engagement.events import EventRecorder
 from kiosk.settings.config import Settings
 from kiosk.ui.footer import Footer, language_name
 from kiosk.ui.look.i18n import Translations, tr
@@ -39,10 +40,6 @@ from kiosk.ui.screens.take_home import TakeHomeScreen
 
 # Shown in every offered language at once, so it is translated without switching languages.
 ATTRACT_PROMPT = ("Attract", QT_TRANSLATE_NOOP("Attract", "Touch anywhere to start"))
-
-
-class EventRecorder(Protocol):
-    def record(self, kind: str, **fields: object) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -159,16 +156,16 @@ class KioskWindow(QWidget):
             self.overlay.hide()
 
     # -- content -------------------------------------------------------------------------
+    @property
+    def offer(self) -> Offer:
+        """The languages and topics this library and these settings offer a visit."""
+        return Offer(self.library, self.settings.default_language, self.settings.languages)
+
     def default_language(self) -> str:
-        site = self.library.site
-        wanted = self.settings.default_language or site.default_language
-        return wanted if wanted in self.languages() else (self.languages() or ["en"])[0]
+        return self.offer.default_language()
 
     def languages(self) -> list[str]:
-        shown = [lang for lang in self.library.site.languages if lang in self.library.languages]
-        if self.settings.languages:
-            shown = [lang for lang in shown if lang in self.settings.languages]
-        return shown
+        return self.offer.languages()
 
     def set_library(self, library: Library) -> None:
         """Show new content (at start-up, or swapped in while nobody is using the kiosk)."""
@@ -187,20 +184,12 @@ class KioskWindow(QWidget):
         if self.visit_started is None and self.current_screen() in (self.attract, self.updating):
             self.go_attract()
 
-    def sections(self) -> list[tuple[Section, bool]]:
-        """Sections to show in the current language; True marks a default-language stand-in."""
-        today = self.today()
-        shown: dict[str, tuple[Section, bool]] = {}
-        own = self.library.languages.get(self.language)
-        fallback = self.library.languages.get(self.library.site.default_language)
-        for content, is_fallback in ((own, False), (fallback, True)):
-            for section in content.sections if content else ():
-                if section.slug not in shown and section.visible_on(today):
-                    shown[section.slug] = (section, is_fallback and content is not own)
-        return sorted(shown.values(), key=lambda item: (item[0].order, item[0].slug))
+    def sections(self) -> list[Offered]:
+        """Topics to show in the visit's language today."""
+        return self.offer.sections(self.language, self.today())
 
-    def section(self, slug: str) -> tuple[Section, bool] | None:
-        return next((item for item in self.sections() if item[0].slug == slug), None)
+    def section(self, slug: str) -> Offered | None:
+        return self.offer.section(self.language, slug, self.today())
 
     def _section_title(self, slug: str) -> str | None:
         found = self.section(slug)
@@ -215,7 +204,7 @@ class KioskWindow(QWidget):
             kicker = content.attract_title
             slides.append(plain_slides(kicker, [(s.title, s.markdown) for s in content.slides],
                                        lang=lang, images=self.library.images, fallback=logo))
-        interleaved = [s for group in _zip_longest(slides) for s in group]
+        interleaved = take_turns(slides)
         prompts = (self.translations.translate_in(lang, *ATTRACT_PROMPT)
                    for lang in (self.languages() or ["en"]))
         prompt = "\n".join(dict.fromkeys(prompts))  # once per distinct wording
@@ -344,7 +333,7 @@ class KioskWindow(QWidget):
             self.show_home()
             return
         target = self.position.page + step
-        following = self._next_section(self.position.slug)
+        following = self.offer.next_section(self.language, self.position.slug, self.today())
         if target >= len(found[0].pages) and following is None:
             self.show_home()
             return
@@ -389,11 +378,6 @@ class KioskWindow(QWidget):
         self._remember(Place("results"))
         self.open_section(slug)
 
-    def _next_section(self, slug: str) -> Section | None:
-        slugs = [s for s, _ in self.sections()]
-        index = next((i for i, s in enumerate(slugs) if s.slug == slug), len(slugs))
-        return slugs[index + 1] if index + 1 < len(slugs) else None
-
     def _render_page(self) -> None:
         assert self.position is not None
         found = self.section(self.position.slug)
@@ -404,7 +388,7 @@ class KioskWindow(QWidget):
         if index < count - 1:
             next_text = tr("Reader", "Next")
             next_name = tr("Reader", "Next page")
-        elif following := self._next_section(section.slug):
+        elif following := self.offer.next_section(self.language, section.slug, self.today()):
             next_text = tr("Reader", "Next topic")
             next_name = tr("Reader", "Next topic: %1").replace("%1", following.title)
         else:
@@ -660,8 +644,3 @@ class KioskWindow(QWidget):
             self.reset_visit("exit")
         super().closeEvent(event)
 
-
-def _zip_longest(groups: list[list]) -> list[list]:
-    """[[a1, a2], [b1]] -> [[a1, b1], [a2]]: alternate the languages' slides."""
-    longest = max((len(g) for g in groups), default=0)
-    return [[g[i] for g in groups if i < len(g)] for i in range(longest)]

@@ -19,7 +19,7 @@ from kiosk.content.status import ContentStatus
 from kiosk.engagement.recorder import Recorder
 from kiosk.engagement.reports.cli import add_report_arguments, run_report
 from kiosk.engagement.snapshot import write_snapshot
-from kiosk.engagement.store import DB_FILENAME
+from kiosk.settings.paths import DB_FILENAME
 from kiosk.ui.machine.content_watch import ContentUpdater, ContentWatcher
 from tests.engagement.conftest import FakeClock
 from tests.engagement.helpers import record_visit

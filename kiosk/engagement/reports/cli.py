@@ -18,9 +18,10 @@ from kiosk.engagement.reports.fleet import newest_per_kiosk
 from kiosk.engagement.reports.html import render_html
 from kiosk.engagement.reports.tables import DEFAULT_THRESHOLD, Names, all_tables
 from kiosk.engagement.reports.text import summary_text
-from kiosk.engagement.store import DB_FILENAME, ReadError
+from kiosk.engagement.store import ReadError
+from kiosk.settings.paths import DB_FILENAME
 
-__all__ = ["DB_FILENAME", "add_report_arguments", "run_report"]
+__all__ = ["add_report_arguments", "run_report"]
 
 log = logging.getLogger(__name__)
 

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.access.pin import hash_pin
-from kiosk.engagement.store import DB_FILENAME
 from kiosk.engagement.synthetic import write_synthetic_db
 from kiosk.settings.config import save_settings
+from kiosk.settings.paths import DB_FILENAME
 from kiosk.ui.staff_panel.context import StaffContext
 from kiosk.ui.staff_panel.mode import StaffMode
 

@@ -18,7 +18,7 @@ from kiosk.content.refresh import in_background
 from kiosk.content.status import ContentStatus
 from kiosk.engagement.recorder import RecorderStatus
 from kiosk.engagement.reports.drives import removable_drives
-from kiosk.engagement.store import DB_FILENAME
+from kiosk.settings.paths import DB_FILENAME
 from kiosk.ui.look.i18n import tr
 from kiosk.ui.machine.share_snapshots import ShareSnapshots
 

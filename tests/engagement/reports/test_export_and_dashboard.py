@@ -17,7 +17,7 @@ from kiosk.engagement.reports.drives import (
     windows_removable_drives,
 )
 from kiosk.engagement.reports.tables import Hider, summary_table
-from kiosk.engagement.store import DB_FILENAME
+from kiosk.settings.paths import DB_FILENAME
 from tests.helpers.visits import write_visits
 
 TODAY = date(2026, 11, 22)

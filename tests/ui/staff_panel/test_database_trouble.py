@@ -6,7 +6,7 @@ import sqlite3
 from datetime import datetime
 
 from kiosk.engagement.recorder import RecorderStatus
-from kiosk.engagement.store import DB_FILENAME
+from kiosk.settings.paths import DB_FILENAME
 from tests.helpers.touch import tap
 from tests.helpers.visits import write_visits
 

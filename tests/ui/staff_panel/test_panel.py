@@ -10,9 +10,9 @@ import pytest
 
 from kiosk.content.status import ContentStatus
 from kiosk.engagement.reports import export
-from kiosk.engagement.store import DB_FILENAME
 from kiosk.runtime.crash import last_crash
 from kiosk.settings.config import Settings, load_settings
+from kiosk.settings.paths import DB_FILENAME
 from kiosk.ui.machine.content_watch import ContentUpdater, ContentWatcher
 from kiosk.ui.screens.home import QUIZ_KEY
 from tests.helpers.content import section_text

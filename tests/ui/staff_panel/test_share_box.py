@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.engagement.reports.build import build_report
-from kiosk.engagement.store import DB_FILENAME
+from kiosk.settings.paths import DB_FILENAME
 from kiosk.ui.machine.share_snapshots import ShareSnapshots
 from tests.helpers.touch import tap
 from tests.helpers.visits import write_visits

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from kiosk.engagement.recorder import RecorderStatus
 from kiosk.engagement.reports.dashboard import DashboardWords
 from kiosk.engagement.reports.export import ExportWords
-from kiosk.engagement.store import DB_FILENAME
 from kiosk.settings.config import Settings
+from kiosk.settings.paths import DB_FILENAME
 from kiosk.ui.look.i18n import Translations
 from kiosk.ui.staff_panel.pages.dashboard_page import dashboard_words
 from kiosk.ui.staff_panel.pages.export_page import export_words

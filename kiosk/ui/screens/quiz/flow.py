@@ -22,7 +22,7 @@ from kiosk.ui.screens.quiz.question import Feedback, QuizScreen
 from kiosk.ui.screens.quiz.results import MissedTopic, ResultsScreen
 
 if TYPE_CHECKING:
-    from kiosk.ui.window import EventRecorder
+    from kiosk.engagement.events import EventRecorder
 
 log = logging.getLogger(__name__)
 
