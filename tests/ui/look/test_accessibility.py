@@ -67,10 +67,15 @@ def test_every_text_fits(make_window, size, text_size, lang) -> None:
     assert problems == []
 
 
-@pytest.mark.parametrize("text_size", ["normal", "large", "largest"])
-def test_every_target_is_at_least_48_px(make_window, text_size) -> None:
-    # 1366x768 has the smallest layout scale of the supported screens.
-    window = _window(make_window, (1366, 768), text_size)
+@pytest.mark.parametrize(("size", "text_size"), [
+    ((1366, 768), "normal"), ((1366, 768), "large"), ((1366, 768), "largest"),
+    ((1024, 768), "largest"), ((1080, 1920), "largest"), ((1920, 1080), "largest"),
+    ((3840, 2160), "largest")],
+    ids=["1366x768-normal", "1366x768-large", "1366x768-largest", "1024x768-largest",
+         "1080x1920-largest", "1920x1080-largest", "3840x2160-largest"])
+def test_every_target_is_at_least_48_px(make_window, size, text_size) -> None:
+    # 1366x768 has the smallest layout scale of the supported screens; portrait is the narrowest.
+    window = _window(make_window, size, text_size)
     small = []
     for lang in LANGUAGES:
         for shown in walk(window, lang):
