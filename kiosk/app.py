@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase
@@ -23,6 +24,10 @@ from kiosk.settings.config import Settings, load_settings
 from kiosk.ui.look.i18n import Translations
 from kiosk.ui.look.theme import FONT_FAMILY
 from kiosk.ui.machine.heartbeat_timer import Heartbeat
+
+if TYPE_CHECKING:  # imported where they are built, after the first frame
+    from kiosk.engagement.recorder import Recorder
+    from kiosk.ui.machine.share_snapshots import ShareSnapshots
 
 log = logging.getLogger(__name__)
 START_SECONDS = 20.0  # longest the start waits for the content folder (a slow share: 2-5 s)
@@ -109,10 +114,11 @@ def route_qt_messages() -> None:
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     route_qt_messages()
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName(paths.APP_NAME)
     load_fonts()
-    return app  # type: ignore[return-value]
+    return app
 
 
 def load_fonts() -> None:
@@ -185,7 +191,8 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
             close()
 
 
-def _share_snapshots(setup: Setup, recorder: object, window: QObject):
+def _share_snapshots(setup: Setup, recorder: object,
+                     window: QObject) -> ShareSnapshots | None:
     """The daily snapshot to the clinic group's shared folder, when share_dir is set."""
     from kiosk.ui.machine.share_snapshots import ShareSnapshots
 
@@ -200,7 +207,7 @@ def _share_snapshots(setup: Setup, recorder: object, window: QObject):
     return snapshots
 
 
-def _open_recorder(setup: Setup):
+def _open_recorder(setup: Setup) -> Recorder:
     from kiosk.engagement.recorder import Recorder
 
     return Recorder(setup.data_dir / paths.DB_FILENAME, kiosk_id=setup.settings.kiosk_id,

@@ -69,7 +69,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", help="data folder (also KIOSK_DATA_DIR)")
 
 
-def _add_report(sub: argparse._SubParsersAction) -> None:
+def _add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     try:
         from kiosk.engagement.reports.cli import add_report_arguments
     except ImportError:

@@ -146,6 +146,8 @@ def file_dacl(path: Path) -> str:
         text = ctypes.c_void_p()
         if not to_text(descriptor, sddl_revision_1, dacl_information, ctypes.byref(text), None):
             raise ctypes.WinError(ctypes.get_last_error())  # type: ignore[attr-defined]
+        if text.value is None:  # success without a text: never read from address 0
+            raise OSError(f"Windows gave no access list for {path}")
         try:
             return ctypes.wstring_at(text.value)
         finally:

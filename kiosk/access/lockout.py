@@ -47,7 +47,7 @@ MAX_FILE_BYTES = 4096  # the file holds three short values
 def lock_seconds(failures: int) -> int:
     """How long the lock after `failures` wrong PINs in a row lasts (a multiple of MAX_TRIES)."""
     locks = max(failures // MAX_TRIES, 1)
-    return min(LOCK_SECONDS * 2 ** min(locks - 1, 20), MAX_LOCK_SECONDS)
+    return min(LOCK_SECONDS << min(locks - 1, 20), MAX_LOCK_SECONDS)  # doubled for each lock
 
 
 def _fingerprint(stored: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 # The clinic's details: fields of `Site`, keys of site.toml's [clinic] and [clinic.<lang>].
 CLINIC_KEYS = ("name", "phone", "website", "address", "hours", "logo")
@@ -37,6 +38,11 @@ class Finding:
     severity: Severity  # a plain "error", "warning" or "info" is turned into its level
     message: str  # what is wrong
     hint: str = ""  # what to do
+
+    if TYPE_CHECKING:  # the generated __init__, as callers may call it: with the level's word
+        def __init__(self, path: Path, line: int,
+                     severity: Severity | Literal["error", "warning", "info"], message: str,
+                     hint: str = "") -> None: ...
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "severity", Severity(self.severity))  # "warn": ValueError
@@ -138,7 +144,11 @@ class Site:
     def in_language(self, lang: str) -> Site:
         """The clinic's details as patients reading `lang` see them: that language's table
         over [clinic], key by key."""
-        return replace(self, **self.by_language.get(lang, {}))
+        over = self.by_language.get(lang, {})
+        return replace(self, name=over.get("name", self.name), phone=over.get("phone", self.phone),
+                       website=over.get("website", self.website),
+                       address=over.get("address", self.address),
+                       hours=over.get("hours", self.hours), logo=over.get("logo", self.logo))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import io
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
+
+if TYPE_CHECKING:
+    from segno import QRCode
 
 QR_SCHEME = "kiosk-qr:"
 
@@ -27,7 +31,7 @@ BORDER = 4  # modules of white around the code, as the standard asks
 
 
 @lru_cache(maxsize=64)
-def _code(url: str):  # -> segno.QRCode
+def _code(url: str) -> QRCode:
     """segno is imported here, on the first page with a web address: importing it (and the
     e-mail, HTTP and TLS modules it brings) is a tenth of the kiosk's start-up."""
     import segno
@@ -46,7 +50,7 @@ def qr_svg(url: str) -> bytes:
 def qr_side(url: str, at_most: int) -> int:
     """The largest size up to `at_most` pixels at which every module is whole pixels (a crisp
     code scans best), and never less than one pixel a module."""
-    units = _code(url).symbol_size(border=BORDER)[0]
+    units = int(_code(url).symbol_size(border=BORDER)[0])  # whole modules at scale 1
     return max(units, at_most // units * units)
 
 
@@ -59,7 +63,7 @@ TEXT_CAPACITY = 666
 
 
 @lru_cache(maxsize=8)
-def _text_code(text: str):  # -> segno.QRCode
+def _text_code(text: str) -> QRCode:
     """`text` as UTF-8 bytes (never Latin-1, which segno would pick for Spanish), error
     correction M exactly (not raised to Q or H when there is room), no ECI header: phone cameras
     recognise UTF-8 by itself, and some readers show an ECI header as stray characters."""
@@ -81,4 +85,4 @@ def text_matrix(text: str) -> tuple[bytes, ...]:
 
 
 def text_version(text: str) -> int:
-    return _text_code(text).version
+    return int(_text_code(text).version)  # a number: never a Micro QR code ("M4")

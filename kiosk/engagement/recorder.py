@@ -259,7 +259,7 @@ class Recorder(_VisitTracker):
                                            busy_timeout=self._busy_timeout)
         except Exception as exc:
             cause = exc.__cause__ if isinstance(exc, store.StoreUnavailable) else exc
-            if store.is_busy(cause):
+            if cause is not None and store.is_busy(cause):
                 self._wait_for_lock(cause)
                 return
             message = store.describe_failure(exc, self._db_path.parent, self._db_path)

@@ -27,7 +27,7 @@ class _Metric(NamedTuple):
     kind: str
     key: str = "''"
     num: str = "0"
-    count: str = "count(*)"
+    tally: str = "count(*)"  # the SQL aggregate (`count` is a tuple method)
     where: str = ""
 
 
@@ -42,7 +42,7 @@ _METRICS: dict[str, _Metric] = {
     "screen_view": _Metric("screen_view", key="coalesce(screen, '')"),
     "section_views": _Metric("screen_view", key="section", where="section IS NOT NULL"),
     "section_visits": _Metric(
-        "screen_view", key="section", count=_DISTINCT_VISITS, where="section IS NOT NULL"
+        "screen_view", key="section", tally=_DISTINCT_VISITS, where="section IS NOT NULL"
     ),
     "page_dwell": _Metric(
         "page_dwell", key="coalesce(section, '')", num="seconds", where="seconds IS NOT NULL"
@@ -66,7 +66,7 @@ _METRICS: dict[str, _Metric] = {
         "setting_change", key="setting || ':' || coalesce(value, '')", where="setting IS NOT NULL"
     ),
     "setting_visits": _Metric(
-        "setting_change", key="setting", count=_DISTINCT_VISITS, where="setting IS NOT NULL"
+        "setting_change", key="setting", tally=_DISTINCT_VISITS, where="setting IS NOT NULL"
     ),
     "idle_reset": _Metric("idle_reset"),
     "staff_login": _Metric("staff_login", num="coalesce(ok, 0)"),
@@ -113,10 +113,10 @@ def totals_from_events(
         kind_sql = "+kind = ? AND id > ?"
     day = DAY if per_day else "''"
     for metric in metrics:
-        kind, key, num, count, extra = _METRICS[metric]
+        kind, key, num, tally, extra = _METRICS[metric]
         where = kind_sql + range_sql + (f" AND {extra}" if extra else "")
         sql = (
-            f"SELECT {day}, kiosk_id, ?, {key}, {num}, {count} FROM events WHERE {where} "
+            f"SELECT {day}, kiosk_id, ?, {key}, {num}, {tally} FROM events WHERE {where} "
             "GROUP BY 1, 2, 4, 5"
         )
         kind_params = [kind] if after_id is None else [kind, after_id]

@@ -24,13 +24,16 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from kiosk.runtime.crash import EXIT_CRASH
 from kiosk.runtime.heartbeat import read_beat
 from kiosk.runtime.logs import setup_logging
 from kiosk.settings import paths
 from kiosk.settings.config import load_settings
+
+if TYPE_CHECKING:
+    from ctypes import CDLL
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +108,7 @@ def kiosk_command(kiosk_args: Sequence[str]) -> list[str]:
     return [sys.executable, "-m", "kiosk", "run", *kiosk_args]
 
 
-def suppress_error_dialogs(kernel32: object | None = None) -> bool:
+def suppress_error_dialogs(kernel32: CDLL | None = None) -> bool:
     """Windows: let a crash end the process at once instead of showing a dialog.
 
     The error mode is inherited by child processes; the kiosk calls this too, for the case that
@@ -116,9 +119,9 @@ def suppress_error_dialogs(kernel32: object | None = None) -> bool:
             return False
         import ctypes
 
-        kernel32 = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined]
-    previous = kernel32.GetErrorMode()  # type: ignore[attr-defined]
-    kernel32.SetErrorMode(previous | QUIET_ERROR_MODE)  # type: ignore[attr-defined]
+        kernel32 = ctypes.WinDLL("kernel32")
+    previous = kernel32.GetErrorMode()
+    kernel32.SetErrorMode(previous | QUIET_ERROR_MODE)
     return True
 
 

@@ -11,7 +11,7 @@ and in the kiosk's background reload. Reading level is graded only when asked fo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -103,8 +103,10 @@ def _across_languages(library: Library, langs: list[str]) -> Iterator[Finding]:
                                   f"add a translation; until then patients reading {lang} "
                                   f"see the {library.site.default_language} version or no tile")
     yield from _quiz_ids(library, langs)
-    for name, has in (("attract.md", lambda c: bool(c.slides)),
-                      ("disclaimer.md", lambda c: bool(c.disclaimer_pages))):
+    pages_files: tuple[tuple[str, Callable[[LanguageContent], bool]], ...] = (
+        ("attract.md", lambda c: bool(c.slides)),
+        ("disclaimer.md", lambda c: bool(c.disclaimer_pages)))
+    for name, has in pages_files:
         having = [lang for lang in langs if has(library.languages[lang])]
         for lang in langs:
             if having and lang not in having:
@@ -237,11 +239,11 @@ def _quiz_pages(content: LanguageContent) -> list[Page]:
             for q in content.quiz]
 
 
-def _no_findings(path: Path, pages: list[Page], lang: str) -> Iterator[Finding]:
+def _no_findings(path: Path, pages: Sequence[Page], lang: str) -> Iterator[Finding]:
     return iter(())
 
 
-def _reading_level(path: Path, pages: list[Page], lang: str) -> Iterator[Finding]:
+def _reading_level(path: Path, pages: Sequence[Page], lang: str) -> Iterator[Finding]:
     from kiosk.content.checks.readability import grade_level
 
     text = "\n\n".join(f"## {p.title}\n\n{p.markdown}" for p in pages)

@@ -56,8 +56,8 @@ def markdown_hazards(body: str, first_line: int) -> list[Hazard]:
         elif char == "]" and unmatched:
             unmatched.pop()
     if len(unmatched) > MAX_UNMATCHED_BRACKETS:
-        line = first_line + body.count("\n", 0, unmatched[0])
-        hazards.append((line, f'has {len(unmatched)} "[" without a matching "]"',
+        first_open = first_line + body.count("\n", 0, unmatched[0])
+        hazards.append((first_open, f'has {len(unmatched)} "[" without a matching "]"',
                         'close each "[" with "]" (links are written [text](address)), or '
                         "remove the stray brackets"))
     return hazards

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote, unquote
@@ -484,7 +485,7 @@ def load_language(loader: _Loader, lang: str, site: Site) -> LanguageContent | N
             loader.warning(path, 0, "is not named like a section file, so it is not shown",
                            'name it like "03-my-topic.md" (two digits, dash, lower-case words)')
             continue
-        section = loader.guarded(path, None, lambda p=path: load_section(loader, p, lang, site))
+        section = loader.guarded(path, None, partial(load_section, loader, path, lang, site))
         if section is None:
             continue
         if section.slug in sections:
@@ -492,19 +493,21 @@ def load_language(loader: _Loader, lang: str, site: Site) -> LanguageContent | N
                          f"{sections[section.slug].path.name}", "rename one of the files")
             continue
         sections[section.slug] = section
-    quiz_title, quiz_icon, quiz = ("", "", ())
+    no_quiz: tuple[str, str, tuple[QuizQuestion, ...]] = ("", "", ())
+    quiz_title, quiz_icon, quiz = no_quiz
     if (folder / "quiz.md").exists():
-        quiz_title, quiz_icon, quiz = loader.guarded(folder / "quiz.md", ("", "", ()),
+        quiz_title, quiz_icon, quiz = loader.guarded(folder / "quiz.md", no_quiz,
                                                      lambda: load_quiz(loader, folder / "quiz.md"))
     elif sections:
         loader.warning(folder / "quiz.md", 0, "is missing, so the quiz is not offered in "
                        f'"{lang}"', "add one (see content/README.md), or leave it out on purpose")
+    no_pages: tuple[str, list[Page]] = ("", [])
     attract = folder / "attract.md"
     attract_title, slides = loader.guarded(
-        attract, ("", []), lambda: _load_pages_file(loader, attract, ATTRACT_KEYS))
+        attract, no_pages, lambda: _load_pages_file(loader, attract, ATTRACT_KEYS))
     disclaimer = folder / "disclaimer.md"
     dis_title, dis_pages = loader.guarded(
-        disclaimer, ("", []), lambda: _load_pages_file(loader, disclaimer, DISCLAIMER_KEYS))
+        disclaimer, no_pages, lambda: _load_pages_file(loader, disclaimer, DISCLAIMER_KEYS))
     dis_short = ""
     if disclaimer.exists() and (text := loader.read(disclaimer)) is not None:
         dis_short = split_front_matter(text).text("short")
@@ -549,8 +552,7 @@ def load_library(root: Path) -> Library:
     shared_notice = _notice(loader, root / "notice.md")
     languages: dict[str, LanguageContent] = {}
     for lang in site.languages:
-        content = loader.guarded(root / lang, None, lambda lang=lang: load_language(loader, lang,
-                                                                                     site))
+        content = loader.guarded(root / lang, None, partial(load_language, loader, lang, site))
         if content is not None:
             languages[lang] = replace(content, notice=content.notice or shared_notice)
     return Library(root, site, languages, dict(loader.images), tuple(loader.findings))

@@ -13,8 +13,9 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from kiosk.content.model import CLINIC_KEYS, Site
 
@@ -100,10 +101,11 @@ def read_site(report: Reporter, path: Path) -> Site | None:
 
 def example_details(details: dict[str, str]) -> list[str]:
     """Keys of `details` (a [clinic] table) that still hold the example clinic's values."""
-    checks = {"name": lambda v: v.strip().lower() in EXAMPLE_NAMES,
-              "phone": lambda v: bool(_EXAMPLE_PHONE_RE.search(v)),
-              "website": lambda v: bool(_EXAMPLE_WEB_RE.search(v.strip())),
-              "address": lambda v: "example street" in v.lower() or "00000" in v}
+    checks: dict[str, Callable[[str], bool]] = {
+        "name": lambda v: v.strip().lower() in EXAMPLE_NAMES,
+        "phone": lambda v: bool(_EXAMPLE_PHONE_RE.search(v)),
+        "website": lambda v: bool(_EXAMPLE_WEB_RE.search(v.strip())),
+        "address": lambda v: "example street" in v.lower() or "00000" in v}
     return [key for key, check in checks.items() if key in details and check(details[key])]
 
 
@@ -168,12 +170,12 @@ def _line(text: str, table: str, key: str = "") -> int:
     return line
 
 
-def _table(raw: dict, name: str) -> dict:
+def _table(raw: dict[str, Any], name: str) -> dict[str, Any]:
     value = raw.get(name, {})
     return value if isinstance(value, dict) else {}
 
 
-def _check_tables(report: Reporter, path: Path, text: str, raw: dict) -> None:
+def _check_tables(report: Reporter, path: Path, text: str, raw: dict[str, Any]) -> None:
     """Unknown tables, and unknown keys in [languages] and [theme] ([clinic]: `_clinic`)."""
     for table, value in raw.items():
         if table not in SITE_KEYS or not isinstance(value, dict):
@@ -195,7 +197,8 @@ def _unknown_key(report: Reporter, path: Path, text: str, table: str, key: str,
     report.error(path, _line(text, table, key), f'"{key}" is not a known key in [{table}]', hint)
 
 
-def _languages(report: Reporter, path: Path, text: str, langs: dict) -> tuple[list[str], str]:
+def _languages(report: Reporter, path: Path, text: str,
+               langs: dict[str, Any]) -> tuple[list[str], str]:
     available = langs.get("available", ["en"])
     if not (isinstance(available, list) and available
             and all(isinstance(x, str) and LANGUAGE_CODE_RE.match(x) for x in available)):
@@ -212,7 +215,7 @@ def _languages(report: Reporter, path: Path, text: str, langs: dict) -> tuple[li
     return available, default
 
 
-def _clinic(report: Reporter, path: Path, text: str, clinic: dict,
+def _clinic(report: Reporter, path: Path, text: str, clinic: dict[str, Any],
             available: list[str]) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     """[clinic]'s details, and each language table's overrides ({"es": {"hours": ...}})."""
     base = _details(report, path, text, "clinic",
@@ -237,7 +240,7 @@ def _is_language_table(key: str, value: object) -> bool:
 
 
 def _details(report: Reporter, path: Path, text: str, table: str,
-             values: dict) -> dict[str, str]:
+             values: dict[str, Any]) -> dict[str, str]:
     """The known, well-typed keys of one clinic table; the rest is reported and left out."""
     found: dict[str, str] = {}
     fallback = ("; until then the [clinic] value is used" if table != "clinic"
@@ -277,7 +280,7 @@ def _unavailable_language(report: Reporter, path: Path, text: str, code: str,
                  hint + " the table is not used")
 
 
-def _colours(report: Reporter, path: Path, text: str, colours: dict) -> dict[str, str]:
+def _colours(report: Reporter, path: Path, text: str, colours: dict[str, Any]) -> dict[str, str]:
     good: dict[str, str] = {}
     for name, value in colours.items():
         if isinstance(value, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", value):

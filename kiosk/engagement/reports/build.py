@@ -293,8 +293,8 @@ def build_report(
             raise store.read_failure(Path(path), exc) from exc
         finally:
             conn.close()
-        for day, c in per_day.items():
-            report.visits_per_day[day] = report.visits_per_day.get(day, 0) + c
+        for visit_day, c in per_day.items():
+            report.visits_per_day[visit_day] = report.visits_per_day.get(visit_day, 0) + c
         report.sources.append(
             SourceSummary(
                 path=Path(path),

@@ -114,8 +114,13 @@ def _period_text(report: Report) -> str:
     return "all recorded days"
 
 
+def _summary(tables: dict[str, Table]) -> dict[Cell, Cell]:
+    """The summary table's figures by measure ("Visits": 42)."""
+    return {measure: value for measure, value in tables["summary"].rows}
+
+
 def _figures(tables: dict[str, Table]) -> str:
-    summary = dict(tables["summary"].rows)
+    summary = _summary(tables)
     items = [
         ("Visits", summary["Visits"]),
         ("Median visit length", summary["Median visit length"]),
@@ -211,7 +216,7 @@ def _when_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
 def _length_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
     seconds = report.visit_seconds()
     bars = [hide.bar(label, n) for label, n in length_buckets(seconds)]
-    median = _e(dict(tables["summary"].rows)["Median visit length"])
+    median = _e(_summary(tables)["Median visit length"])
     if hide.enough(sum(seconds.values())):
         typical = (f"Half the visits were shorter than <strong>{median}</strong> and half were "
                    "longer.")

@@ -15,7 +15,7 @@ Sections and questions appear by their titles when the report is given them (`Na
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -60,7 +60,7 @@ class Table:
     name: str  # CSV file name without .csv
     title: str
     columns: tuple[str, ...]
-    rows: list[tuple[Cell, ...]] = field(default_factory=list)
+    rows: Sequence[tuple[Cell, ...]] = ()
     note: str = ""
 
 
