@@ -222,8 +222,9 @@ class ReaderScreen(ScreenWidget):
         column.addWidget(self.browser, 1)
         self.more_button = touch_button(name="MoreBelow")
         self.more_button.setVisible(False)
-        self.more_button.clicked.connect(self.browser.show_more)
+        self.more_button.clicked.connect(self._show_more)
         self.browser.more_below.connect(self._show_more_cue)
+        self.tasks.more_below.connect(self._show_more_cue)
         column.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.tasks, 1)
         self._layout = QVBoxLayout(self)
@@ -238,9 +239,16 @@ class ReaderScreen(ScreenWidget):
         del more
         QTimer.singleShot(0, self, self._sync_more_cue)
 
+    def _show_more(self) -> None:
+        if self.tasks.isVisibleTo(self):
+            self.tasks.show_more()
+        else:
+            self.browser.show_more()
+
     def _sync_more_cue(self) -> None:
         bar = self.browser.verticalScrollBar()
-        more = bar.value() < bar.maximum() and self.browser.isVisibleTo(self)
+        more = ((bar.value() < bar.maximum() and self.browser.isVisibleTo(self))
+                or (self.tasks.has_more() and self.tasks.isVisibleTo(self)))
         if more != self.more_button.isVisibleTo(self):
             self.more_button.setVisible(more)
             self.column.layout().activate()
@@ -338,6 +346,12 @@ class ReaderScreen(ScreenWidget):
         with_tasks = points or any(block.tasks for block in blocks)
         self.browser.setVisible(not with_tasks)
         self.tasks.setVisible(with_tasks)
+        if with_tasks:  # the cue sits under the scrolling part, above "Keep my list"
+            self.tasks.hold_cue(self.more_button)
+        else:
+            column = self.column.layout()
+            column.insertWidget(column.indexOf(self.browser) + 1, self.more_button, 0,
+                                Qt.AlignmentFlag.AlignHCenter)
         if with_tasks:
             html_of = {n: markdown_to_html(b.markdown, caption) for n, b in enumerate(blocks)
                        if b.tasks is None}

@@ -123,6 +123,7 @@ class TaskPage(QWidget):
     ticked_changed = Signal(int, object)  # the list's number on the page, frozenset of items
     keep_requested = Signal(str)  # "list" or "points"
     link_activated = Signal(str)
+    more_below = Signal(bool)  # some of the page lies below the view (the reader's cue)
 
     def __init__(self) -> None:
         super().__init__()
@@ -135,6 +136,10 @@ class TaskPage(QWidget):
         self.scroll.setWidget(self.column)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         enable_kinetic_scroll(self.scroll)
+        bar = self.scroll.verticalScrollBar()
+        bar.valueChanged.connect(self._report_more)
+        bar.rangeChanged.connect(self._report_more)
+        self._more = False
         self.keep_list = touch_button(role="primary", name="KeepListButton")
         self.keep_points = touch_button(name="KeepPointsButton")
         self.keep_list.clicked.connect(lambda: self.keep_requested.emit("list"))
@@ -168,6 +173,30 @@ class TaskPage(QWidget):
         self.keep_points.setVisible(points)
         self._update_keep()
         self.scroll.verticalScrollBar().setValue(0)
+
+    def hold_cue(self, cue: QWidget) -> None:
+        """Place the reader's "More below" button between the scrolling part and the keep row."""
+        if self._layout.indexOf(cue) < 0:
+            self._layout.insertWidget(1, cue, 0, Qt.AlignmentFlag.AlignHCenter)
+
+    def has_more(self) -> bool:
+        bar = self.scroll.verticalScrollBar()
+        return bar.value() < bar.maximum()
+
+    def show_more(self) -> None:
+        """The "more below" cue: the first text or item not shown whole comes to the top (a
+        text taller than the view moves on by one view instead)."""
+        bar = self.scroll.verticalScrollBar()
+        top, bottom = bar.value(), bar.value() + self.scroll.viewport().height()
+        cut = next((part.y() for part in self._parts if part.isVisibleTo(self.column)
+                    and part.geometry().bottom() >= bottom), bottom)
+        bar.setValue(min(bar.maximum(), cut if cut > top else bottom))
+
+    def _report_more(self, *_: int) -> None:
+        more = self.has_more()
+        if more != self._more:
+            self._more = more
+            self.more_below.emit(more)
 
     def clear(self) -> None:
         while self.box.count():

@@ -250,3 +250,41 @@ def test_preview_renders_the_ticked_page_and_its_codes(qapp, ask, tmp_path: Path
                                          "es-takehome-04-ask-points.png"]
     code = decode_image(QImage(str(written[1])))
     assert code.text.splitlines()[1:4] == [f"- {q}" for q in QUESTIONS["es"][:3]]
+
+
+@pytest.mark.parametrize("screen", [(1366, 768), (1920, 1080)])
+def test_more_below_leads_through_a_long_task_list_to_its_end(make_window, ask,
+                                                              screen) -> None:
+    window = make_window(ask, size=screen)
+    open_ask(window, "es", "largest")
+    tasks, cue = window.reader.tasks, window.reader.more_button
+    bar = tasks.scroll.verticalScrollBar()
+    for _ in range(3):
+        QApplication.processEvents()
+    assert bar.maximum() > 0  # the list is longer than the screen
+    assert cue.isVisible()
+    keep_row = tasks.keep_list.mapTo(window, tasks.keep_list.rect().topLeft()).y()
+    view_bottom = tasks.scroll.mapTo(window, tasks.scroll.rect().bottomLeft()).y()
+    cue_top = cue.mapTo(window, cue.rect().topLeft()).y()
+    assert view_bottom < cue_top < keep_row  # under the list, above "Keep my list"
+    for _ in range(30):
+        if not cue.isVisible():
+            break
+        before = bar.value()
+        tap(cue)
+        for _ in range(3):
+            QApplication.processEvents()
+        assert bar.value() > before
+        shown = [part for part in tasks._parts if part.geometry().top() == bar.value()]
+        assert shown or bar.value() == bar.maximum()  # an item or text starts at the top
+    assert bar.value() == bar.maximum()
+    assert not cue.isVisible()
+
+
+def test_a_task_page_that_fits_shows_no_more_below(make_window, ask) -> None:
+    window = make_window(ask, size=(1080, 1920))
+    open_ask(window, "en", "normal")
+    for _ in range(3):
+        QApplication.processEvents()
+    assert window.reader.tasks.scroll.verticalScrollBar().maximum() == 0
+    assert not window.reader.more_button.isVisible()
