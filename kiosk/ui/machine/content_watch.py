@@ -31,13 +31,15 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS = 1000
 QUIET_SECONDS = 3.0  # the kiosk's: a folder must be unchanged this long before it is read
 MAX_WATCHED = 2000
+RELOAD_LIMIT_SECONDS = 120.0  # a read still running after this is given up as hung
+MAX_ABANDONED = 3  # hung reads left behind before the watcher stops starting new ones
 
 
 class ContentWatcher(QObject):
     """Checks the content folder for changes; emits `loaded` with each new checked Library."""
 
     loaded = Signal(object)  # Library, with validation findings
-    _checked = Signal(object, object)  # (Fingerprint, Library | None), from the worker
+    _checked = Signal(int, object, object)  # (read number, Fingerprint, Library | None)
 
     def __init__(self, root: Path, poll_seconds: int, *,
                  today: Callable[[], date] = date.today,
@@ -54,7 +56,10 @@ class ContentWatcher(QObject):
         self.shown: Fingerprint | None = None  # fingerprint of the content last loaded
         self.candidate: Fingerprint | None = None  # a change seen once, waiting to settle
         self.busy = False
+        self.busy_since = 0.0
         self.again = False
+        self.reads = 0  # numbers each read; a late answer from a read given up is ignored
+        self.abandoned = 0  # reads given up as hung (each may still hold a thread)
         self.fs = QFileSystemWatcher(self)
         self.fs.directoryChanged.connect(self._changed)
         self.fs.fileChanged.connect(self._changed)
@@ -92,16 +97,31 @@ class ContentWatcher(QObject):
             self.fs.addPaths([str(p) for p in paths[:MAX_WATCHED]])
 
     def check(self) -> None:
-        """Look for a change in the background (at most one check at a time)."""
-        if self.busy:
+        """Look for a change in the background (at most one check at a time). A read that
+        has hung longer than RELOAD_LIMIT_SECONDS (a network share that stopped answering) is
+        given up, so later changes are still read; after MAX_ABANDONED such reads the watcher
+        waits for one of them to finish rather than pile up threads."""
+        if self.busy and not self._give_up_hung_read():
             self.again = True
             return
-        self.busy = True
-        shown, candidate = self.shown, self.candidate
+        self.busy, self.busy_since = True, self.clock()
+        self.reads += 1
+        number, shown, candidate = self.reads, self.shown, self.candidate
         quiet = self.clock() - self.candidate_since >= self.quiet_seconds
-        self.run(lambda: self._work(shown, candidate, quiet))
+        self.run(lambda: self._work(number, shown, candidate, quiet))
 
-    def _work(self, shown: Fingerprint | None, candidate: Fingerprint | None,
+    def _give_up_hung_read(self) -> bool:
+        if self.clock() - self.busy_since < RELOAD_LIMIT_SECONDS:
+            return False
+        if self.abandoned >= MAX_ABANDONED:
+            return False
+        self.abandoned += 1
+        log.warning("Reading the content folder %s has taken more than %d s (a network share "
+                    "that stopped answering?); the kiosk keeps its content and reads the "
+                    "folder again", self.root, RELOAD_LIMIT_SECONDS)
+        return True
+
+    def _work(self, number: int, shown: Fingerprint | None, candidate: Fingerprint | None,
               quiet: bool) -> None:
         """Worker thread: fingerprint, and load only a change that has settled."""
         library = None
@@ -115,9 +135,12 @@ class ContentWatcher(QObject):
                       type(exc).__name__, exc)
             now = shown
         with contextlib.suppress(RuntimeError):  # the watcher was deleted meanwhile
-            self._checked.emit(now, library)
+            self._checked.emit(number, now, library)
 
-    def _on_checked(self, now: Fingerprint, library: Library | None) -> None:
+    def _on_checked(self, number: int, now: Fingerprint, library: Library | None) -> None:
+        if number != self.reads:  # a read given up as hung finished after all: too late
+            self.abandoned -= 1
+            return
         self.busy = False
         if library is not None:
             self.shown, self.candidate = now, None

@@ -169,3 +169,51 @@ def test_a_failing_read_keeps_the_content_and_is_logged(make_window, root: Path,
     watcher.poll.timeout.emit()  # the change is still there: the next look reads it
     watcher.settle.timeout.emit()
     assert window.library.languages["en"].sections[0].title == "Never shown"
+
+
+def test_a_hung_read_is_given_up_and_the_next_change_still_shown(make_window, root: Path,
+                                                                 caplog) -> None:
+    """A read stuck on a share that stopped answering must not stop every later reload."""
+    from kiosk.ui.machine.content_watch import RELOAD_LIMIT_SECONDS
+
+    held: list[Callable[[], None]] = []  # reads started but not (yet) answered: hung
+    now = [1000.0]
+    window = make_window(load_library(root))
+    window.go_attract()
+    watcher = ContentWatcher(root, 10, today=lambda: date(2026, 11, 22), run=held.append,
+                             clock=lambda: now[0], parent=window)
+    ContentUpdater(window, watcher, ContentStatus.of(window.library, datetime(2026, 1, 1)))
+    watcher.start(fingerprint(root))
+    retitle(root, "After the hang")
+    watcher.poll.timeout.emit()
+    assert len(held) == 1  # the share hangs in this read
+    now[0] += RELOAD_LIMIT_SECONDS - 1
+    watcher.poll.timeout.emit()
+    assert len(held) == 1  # not yet given up: one read at a time
+    now[0] += 2
+    watcher.poll.timeout.emit()
+    assert len(held) == 2 and "has taken more than 120 s" in caplog.text
+    held[1]()  # the share answers again: the change is seen...
+    watcher.settle.timeout.emit()
+    held[2]()  # ...and read once it has settled
+    assert window.library.languages["en"].sections[0].title == "After the hang"
+    held[0]()  # the hung read finally returns: its old answer changes nothing
+    assert window.library.languages["en"].sections[0].title == "After the hang"
+    assert watcher.abandoned == 0 and not watcher.busy
+
+
+def test_hung_reads_are_not_piled_up_without_end(make_window, root: Path) -> None:
+    from kiosk.ui.machine.content_watch import MAX_ABANDONED, RELOAD_LIMIT_SECONDS
+
+    held: list[Callable[[], None]] = []
+    now = [1000.0]
+    window = make_window(load_library(root))
+    watcher = ContentWatcher(root, 10, run=held.append, clock=lambda: now[0], parent=window)
+    watcher.start(fingerprint(root))
+    for _ in range(10):
+        watcher.poll.timeout.emit()
+        now[0] += RELOAD_LIMIT_SECONDS + 1
+    assert len(held) == MAX_ABANDONED + 1  # every read hangs: a bounded number of threads
+    held[0]()  # one hung read returns: room for one more try
+    watcher.poll.timeout.emit()
+    assert len(held) == MAX_ABANDONED + 2
