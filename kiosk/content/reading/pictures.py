@@ -10,17 +10,21 @@ SVG is shown only when it is self-contained. An SVG file is XML that may point e
 renderer follows some of these (an `<image>` with a local path shows a file from anywhere on the
 PC), so the file is parsed first with defusedxml (no entities, no external references, no DTD
 fetching) and refused when any element, attribute or style points outside the picture. A
-picture embedded in the SVG as PNG or JPEG data (`data:image/png;base64,...`) is allowed.
+picture embedded in the SVG as PNG or JPEG data (`data:image/png;base64,...`) is allowed, and is
+decoded with the same reader and limits as a picture file (Qt would otherwise decode it with no
+limit of its own while drawing).
 
 Uses QtGui and QtSvg to decode (no widgets, no application object needed).
 """
 
 from __future__ import annotations
 
+import binascii
 import io
 import re
 import xml.etree.ElementTree as ET
 import zlib
+from base64 import b64decode
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
@@ -184,11 +188,27 @@ def _refuse_references(element: ET.Element) -> None:
                 raise PictureProblem(f'refers to "{target[:80]}" outside the picture (<{tag}>), '
                                      "which the kiosk does not load",
                                      "embed that part in the SVG, or save the picture as PNG")
+            if embedded:
+                _check_embedded(target[embedded.end():])
         for target in _URL_RE.findall(value):
             if not target.startswith("#"):
                 raise PictureProblem(f'refers to "{target[:80]}" outside the picture (url() in '
                                      f"<{tag}>), which the kiosk does not load",
                                      "embed that part in the SVG, or save the picture as PNG")
+
+
+def _check_embedded(encoded: str) -> None:
+    """A PNG or JPEG inside the SVG passes the checks a picture file passes."""
+    try:
+        data = b64decode("".join(encoded.split()), validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise PictureProblem("holds an embedded picture that is not readable base64 data",
+                             "embed the picture again, or save the whole picture as PNG") from exc
+    try:
+        decode_raster(data)
+    except PictureProblem as problem:
+        raise PictureProblem(f"holds an embedded picture that {problem.message}",
+                             problem.hint) from problem
 
 
 def _refuse_style(css: str) -> None:

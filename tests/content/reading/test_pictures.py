@@ -42,6 +42,13 @@ pytestmark = pytest.mark.qt_log_ignore("libpng", "JPEG", "Could not resolve prop
     (b"<html><body>not a picture</body></html>", "is not an SVG picture"),
     (svg("<g>" * 150 + "</g>" * 150), "is too complex"),
     (b"", "is empty"),
+    (svg('<image href="data:image/png;base64,'
+         + base64.b64encode(png(9000, 9000, pixels=False)).decode() + '" width="5"/>'),
+     "holds an embedded picture that has too many pixels (9000 x 9000"),
+    (svg(f'<image href="data:image/png;base64,{base64.b64encode(png()[:-20]).decode()}"/>'),
+     "holds an embedded picture that is cut short"),
+    (svg('<image href="data:image/jpeg;base64,not*base64!"/>'),
+     "holds an embedded picture that is not readable base64 data"),
 ])
 def test_a_picture_the_kiosk_will_not_show_is_named_with_why(data: bytes, words: str) -> None:
     problem = picture_problem(data)
