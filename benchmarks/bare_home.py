@@ -1,4 +1,4 @@
-"""The floor for bench_first_frame.py: a bare PySide6 window that renders an HTML file.
+"""The floor for bench_preview.py: a bare PySide6 window that renders an HTML file.
 
     python benchmarks/bare_home.py PAGE.html OUT.png 1920x1080
 

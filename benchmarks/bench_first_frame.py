@@ -1,23 +1,19 @@
-"""Start to first frame: the kiosk's home screen against a bare PySide6 window and Chromium.
+"""Start to first frame: the real kiosk against a bare PySide6 window, paired in one run.
 
-    python benchmarks/bench_first_frame.py --runs 15
-    python benchmarks/bench_first_frame.py --runs 15 --kiosk-only   # no Chromium installed
+    python benchmarks/bench_first_frame.py --runs 7
 
-Three programs draw the home screen of the shipped content at 1920x1080 to a PNG and exit; each
-run starts all three in turn (rotating which goes first), so they share the machine's state:
-1. `rls-kiosk preview --screens home --lang en` (the real window, content loaded and checked);
-2. benchmarks/bare_home.py: a bare PySide6 QTextBrowser showing the same words and tile
-   pictures as HTML (the floor for any Qt program);
-3. `chromium --headless --screenshot` of the same HTML (what a clinic would otherwise run), with
-   a fresh profile folder each run.
-Two more rows split the kiosk's time: `import` of the modules the preview command needs (kiosk
-code, PySide6 and the libraries it uses; nothing is done), and `import` of PySide6 alone.
-The kiosk package is compiled to bytecode first, as an installed kiosk is (with
-PYTHONDONTWRITEBYTECODE set, every run would otherwise compile it again: about 45 ms).
-Wall time is from starting the process to its exit (the PNG is written). Peak memory: the
-highest resident set (ru_maxrss) of the process for the kiosk and the bare window (one process
-each); for Chromium, whose work is spread over several processes, the highest sum of their
-proportional set sizes (PSS, shared pages split between processes), sampled every 10 ms.
+Each round starts, in turn (rotating which goes first, so they share the machine's state):
+1. `rls-kiosk` as installed (`python main.py`, full screen, shipped content, a fresh data
+   folder): process start to its "First frame painted" log line;
+2. benchmarks/bare_section.py, the floor: a bare PySide6 QTextBrowser, full screen, with the
+   same fonts, showing the first shipped English section as HTML: process start to its first
+   Paint event;
+3. benchmarks/tap_after_start.py: the same kiosk, tapped with Qt's test touch device 50 ms
+   after its first frame: tap to the painted home screen, then the same tap "warm" (after a
+   reset to the attract screen, one second later; median of 5).
+The kiosk package is compiled to bytecode first, as an installed kiosk is. Runs under Qt's
+offscreen platform (no display, no GPU). The load average is printed before and after, since
+other programs on the machine move the figures; compare medians of the same batch only.
 """
 
 from __future__ import annotations
@@ -27,12 +23,10 @@ import compileall
 import html
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -40,157 +34,109 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kiosk.content.reading.loader import load_library  # noqa: E402
+from kiosk.content.render import markdown_to_html  # noqa: E402
 
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync")
-
-
-def home_html(content: Path, folder: Path) -> Path:
-    """The home screen's words and pictures as one HTML page (pictures as files beside it)."""
-    library = load_library(content)
-    site, lang = library.site, "en"
-    for key, data in library.images.items():
-        target = folder / key
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    tiles = []
-    for section in library.languages[lang].sections:
-        icon = f'<img src="{section.icon}" width="96" height="96">' if section.icon else ""
-        tiles.append(f"<td>{icon}<p><b>{html.escape(section.title)}</b><br>"
-                     f"{html.escape(section.subtitle)}</p></td>")
-    tiles.append("<td><p><b>Quick quiz</b><br>Test what you know</p></td>")
-    rows = "".join("<tr>" + "".join(tiles[i:i + 3]) + "</tr>" for i in range(0, len(tiles), 3))
-    fonts = "".join(
-        f'@font-face {{ font-family: "Atkinson Hyperlegible"; src: url("{f.as_uri()}"); '
-        f'font-weight: {700 if "Bold" in f.name else 400}; '
-        f'font-style: {"italic" if "Italic" in f.name else "normal"}; }}'
-        for f in sorted((ROOT / "assets" / "fonts").glob("*.ttf")))
-    page = folder / "home.html"
-    page.write_text(
-        "<!DOCTYPE html><html><head><meta charset='utf-8'><style>"
-        f"{fonts} body {{ font-family: 'Atkinson Hyperlegible'; font-size: 24px; "
-        "background: #f6f3ec; color: #1d2a33; margin: 40px; }} "
-        "td {{ background: #ffffff; padding: 16px; vertical-align: middle; }} "
-        "h1 {{ font-size: 48px; }}</style></head><body>"
-        f'<img src="{site.logo}" width="90" height="90">'
-        f"<p>{html.escape(site.name)}</p><h1>Restless legs: what helps</h1>"
-        "<p>Tap a topic to read about it.</p>"
-        f"<table width='100%' cellspacing='16'>{rows}</table>"
-        "<p>General information, not a diagnosis. Talk to your care team.</p>"
-        "</body></html>", encoding="utf-8")
-    return page
+TAP_DELAY_MS = 50
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                stat = Path(f"/proc/{entry.name}/stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
+def section_html(content: Path, out: Path) -> Path:
+    """The first English section's pages as one HTML page (the words, not the pictures)."""
+    section = load_library(content).languages["en"].sections[0]
+    body = "".join((f"<h2>{html.escape(p.title)}</h2>" if p.title else "")
+                   + markdown_to_html(p.markdown) for p in section.pages)
+    out.write_text(f"<html><body><h1>{html.escape(section.title)}</h1>{body}</body></html>",
+                   encoding="utf-8")
+    return out
 
 
-def _pss_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def run(command: list[str], *, tree: bool = False) -> tuple[float, float]:
-    """Wall seconds to exit, and peak memory in MB (see the module docstring)."""
-    peak = [0]
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+def first_frame(command: list[str], env: dict[str, str]) -> float:
+    """Seconds from starting `command` to its "First frame painted" line on stderr."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    done = threading.Event()
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            if "First frame painted" in line:
+                return time.perf_counter() - start
+        raise RuntimeError(f"{command[1]} exited before painting a frame")
+    finally:
+        proc.kill()
+        proc.wait()
 
-    def sample() -> None:
-        while not done.wait(0.01):
-            pids, frontier = [proc.pid], [proc.pid]
-            while frontier:
-                frontier = [c for p in frontier for c in _children(p)]
-                pids += frontier
-            peak[0] = max(peak[0], sum(_pss_kb(p) for p in pids))
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    if tree:
-        sampler.start()
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    done.set()
-    if tree:
-        sampler.join()
-    if proc.returncode != 0:
-        raise RuntimeError(f"{command[0]} exited with {proc.returncode}")
-    return elapsed, (peak[0] if tree else usage.ru_maxrss) / 1024
+def taps(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Tap-to-painted-home ms: the tap after start, and the median warm tap."""
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120)
+    line = next((line for line in result.stdout.splitlines() if line.startswith("tap ")), "")
+    if not line:
+        raise RuntimeError(f"tap_after_start.py gave no figures: {result.stderr[-500:]}")
+    cold, *warm = (float(v) for v in line.split()[1:])
+    return cold, statistics.median(warm)
+
+
+def spread(values: list[float], unit: str, scale: float = 1.0) -> str:
+    return (f"median {statistics.median(values) * scale:.3f}{unit} "
+            f"(min {min(values) * scale:.3f}, max {max(values) * scale:.3f})")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--size", default="1920x1080")
+    parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--content", type=Path, default=ROOT / "content")
-    parser.add_argument("--kiosk-only", action="store_true", help="skip Chromium")
     args = parser.parse_args()
-    chromium = None if args.kiosk_only else (shutil.which("chromium")
-                                              or shutil.which("chromium-browser"))
-    width, height = args.size.split("x")
     compileall.compile_dir(ROOT / "kiosk", quiet=1)
+    load_before = os.getloadavg()
+    kiosk_times: list[float] = []
+    bare_times: list[float] = []
+    tap_pairs: list[tuple[float, float]] = []
     with tempfile.TemporaryDirectory(prefix="bench-first-frame-") as tmp:
         folder = Path(tmp)
-        page = home_html(args.content, folder / "page")
+        page = section_html(args.content, folder / "section.html")
+
+        def env(n: int, name: str) -> dict[str, str]:
+            return dict(os.environ, QT_QPA_PLATFORM="offscreen", KIOSK_LOG_LEVEL="INFO",
+                        KIOSK_DATA_DIR=str(folder / f"{name}{n}"),
+                        KIOSK_CONFIG=str(folder / "kiosk.toml"))
+
+        kiosk = [sys.executable, "main.py", "--content", str(args.content)]
         programs = {
-            "kiosk preview": lambda n: run(
-                [sys.executable, "main.py", "preview", "--out", str(folder / f"k{n}"),
-                 "--screens", "home", "--lang", "en", "--size", args.size,
-                 "--content", str(args.content)]),
-            "bare PySide6": lambda n: run(
-                [sys.executable, str(ROOT / "benchmarks" / "bare_home.py"), str(page),
-                 str(folder / f"b{n}.png"), args.size]),
+            "kiosk": lambda n: kiosk_times.append(first_frame(kiosk, env(n, "k"))),
+            "bare": lambda n: bare_times.append(first_frame(
+                [sys.executable, str(ROOT / "benchmarks" / "bare_section.py"), str(page)],
+                env(n, "b"))),
+            "tap": lambda n: tap_pairs.append(taps(
+                [sys.executable, str(ROOT / "benchmarks" / "tap_after_start.py"),
+                 str(TAP_DELAY_MS), "--content", str(args.content)], env(n, "t"))),
         }
-        if chromium:
-            programs["Chromium headless"] = lambda n: run(
-                [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={folder / f'profile{n}'}",
-                 f"--screenshot={folder / f'c{n}.png'}", f"--window-size={width},{height}",
-                 page.as_uri()], tree=True)
-        programs["kiosk imports only"] = lambda n: run(
-            [sys.executable, "-c", "import kiosk.cli, kiosk.app, kiosk.ui.preview.patient"])
-        programs["PySide6 imports only"] = lambda n: run(
-            [sys.executable, "-c", "import PySide6.QtWidgets, PySide6.QtGui"])
         names = list(programs)
-        for name in names:  # warm the file cache
+        for name in names:  # warm the file cache; not counted
             programs[name](-1)
-        results: dict[str, list[tuple[float, float]]] = {name: [] for name in names}
+        kiosk_times.clear()
+        bare_times.clear()
+        tap_pairs.clear()
         for n in range(args.runs):
-            order = names[n % len(names):] + names[:n % len(names)]
-            for name in order:
-                results[name].append(programs[name](n))
-    print(f"{platform.node()} {platform.machine()} {os.cpu_count()} cpus, "
-          f"Python {platform.python_version()}, {args.runs} paired runs at {args.size}")
-    medians = {}
-    for name in names:
-        times = [t for t, _ in results[name]]
-        memory = [m for _, m in results[name]]
-        medians[name] = statistics.median(times)
-        print(f"{name:18s} wall median {medians[name]:.3f} s (min {min(times):.3f}, "
-              f"max {max(times):.3f}); peak memory median {statistics.median(memory):.0f} MB "
-              f"(max {max(memory):.0f})")
-    kiosk = [t for t, _ in results["kiosk preview"]]
-    for name in [n for n in names[1:] if "only" not in n]:
-        paired = statistics.median(k / o for k, (o, _) in zip(kiosk, results[name], strict=True))
-        print(f"kiosk / {name}: {medians['kiosk preview'] / medians[name]:.2f}x "
-              f"(median of per-run ratios {paired:.2f}x)")
+            for name in names[n % len(names):] + names[:n % len(names)]:
+                programs[name](n)
+    load_after = os.getloadavg()
+    print(f"{platform.node()} {os.cpu_count()} cpus, Python {platform.python_version()}, "
+          f"{args.runs} paired runs, offscreen; load average before "
+          f"{' '.join(f'{v:.2f}' for v in load_before)}, after "
+          f"{' '.join(f'{v:.2f}' for v in load_after)}")
+    print(f"kiosk first frame     {spread(kiosk_times, ' s')}")
+    print(f"bare PySide6 (floor)  {spread(bare_times, ' s')}")
+    ratios = [k / b for k, b in zip(kiosk_times, bare_times, strict=True)]
+    ratio = statistics.median(kiosk_times) / statistics.median(bare_times)
+    print(f"kiosk / floor         {ratio:.2f}x (per-run ratios: median "
+          f"{statistics.median(ratios):.2f}x, "
+          f"min {min(ratios):.2f}x, max {max(ratios):.2f}x)")
+    cold = [c for c, _ in tap_pairs]
+    warm = [w for _, w in tap_pairs]
+    print(f"tap {TAP_DELAY_MS} ms after the first frame -> painted home: "
+          f"{spread(cold, ' ms')}")
+    print(f"the same tap warm (median of 5 per run): {spread(warm, ' ms')}")
+    print(f"after start minus warm, per run: {spread([c - w for c, w in tap_pairs], ' ms')}")
     return 0
 
 
