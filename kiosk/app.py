@@ -28,6 +28,7 @@ from kiosk.ui.machine.heartbeat_timer import Heartbeat
 if TYPE_CHECKING:  # imported where they are built, after the first frame
     from kiosk.engagement.recorder import Recorder
     from kiosk.ui.machine.share_snapshots import ShareSnapshots
+    from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
 START_SECONDS = 20.0  # longest the start waits for the content folder (a slow share: 2-5 s)
@@ -129,12 +130,18 @@ def load_fonts() -> None:
 
 
 class _FirstFrame(QObject):
-    """Logs when the window is first painted (start-up time in the logs and benchmarks)."""
+    """Logs when the window is first painted (start-up time in the logs and benchmarks), then
+    starts `then` once that frame is finished."""
+
+    def __init__(self, then: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self.then = then
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint:
             log.info("First frame painted")
             watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
         return False
 
 
@@ -142,10 +149,6 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
               windowed: bool) -> int:
     from kiosk.runtime.crash import install_crash_handlers
     from kiosk.runtime.instance import AlreadyRunning, hold_instance_lock
-    from kiosk.ui.machine.content_watch import watch_content
-    from kiosk.ui.machine.kiosk_mode import attach_kiosk_mode
-    from kiosk.ui.machine.speech import default_engine
-    from kiosk.ui.staff_panel.context import StaffContext
     from kiosk.ui.window import KioskWindow
 
     setup = resolve_setup(config, data_dir, content)
@@ -159,15 +162,10 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
     start = start_content(setup.content_dir)
     recorder = _open_recorder(setup)
     window = KioskWindow(start.library, setup.settings, recorder, Translations())
-    updater = watch_content(window, setup.content_dir, setup.settings.content_poll_seconds,
-                            start.status, start.shown)
-    snapshots = _share_snapshots(setup, recorder, window)
-    mode = attach_kiosk_mode(window, StaffContext(setup.config_path, setup.data_dir,
-                                                  setup.content_dir, recorder, content=updater,
-                                                  snapshots=snapshots),
-                             locked=not windowed)
-    first_frame = _FirstFrame(window)
-    window.installEventFilter(first_frame)
+    kept: list[object] = []  # what runs the kiosk after the first frame, alive until the end
+    window.installEventFilter(_FirstFrame(
+        lambda: kept.extend(_after_first_frame(window, setup, start, recorder,
+                                               locked=not windowed)), window))
     Heartbeat(paths.heartbeat_file(setup.data_dir), parent=window).start()
     if windowed:
         window.resize(1280, 800)
@@ -180,15 +178,36 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
             window.setGeometry(screen.geometry())  # bare X ignores full-screen requests
             screen.geometryChanged.connect(window.setGeometry)  # a new resolution, or monitor
         window.showFullScreen()
-    # A speech engine takes a second or two to start: after the first frame, not before it.
-    QTimer.singleShot(1000, lambda: window.read_aloud.set_engine(default_engine()))
     try:
         return app.exec()
     finally:
-        del mode, instance_lock, updater  # kept alive until here; the lock is released then
+        kept.clear()
+        del instance_lock  # kept alive until here; the lock is released then
         close = getattr(recorder, "close", None)
         if close:
             close()
+
+
+def _after_first_frame(window: KioskWindow, setup: Setup, start: StartContent,
+                       recorder: object, *, locked: bool) -> list[object]:
+    """What the patient does not see on the attract screen, started once it is painted: the
+    content watcher, the staff mode, the lockdown and opening hours, shared snapshots and
+    (a second later: an engine takes a second or two to start) the speech engine. A patient
+    cannot reach them sooner: staff mode opens after a long hold, the watcher waits for quiet."""
+    from kiosk.ui.machine.content_watch import watch_content
+    from kiosk.ui.machine.kiosk_mode import attach_kiosk_mode
+    from kiosk.ui.machine.speech import default_engine
+    from kiosk.ui.staff_panel.context import StaffContext
+
+    updater = watch_content(window, setup.content_dir, setup.settings.content_poll_seconds,
+                            start.status, start.shown)
+    snapshots = _share_snapshots(setup, recorder, window)
+    mode = attach_kiosk_mode(window, StaffContext(setup.config_path, setup.data_dir,
+                                                  setup.content_dir, recorder, content=updater,
+                                                  snapshots=snapshots),
+                             locked=locked)
+    QTimer.singleShot(1000, lambda: window.read_aloud.set_engine(default_engine()))
+    return [updater, mode]
 
 
 def _share_snapshots(setup: Setup, recorder: object,

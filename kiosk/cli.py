@@ -20,7 +20,9 @@ log = logging.getLogger(__name__)
 SUBCOMMANDS = ("run", "preview", "validate", "set-pin", "supervise", "doctor")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; for another `command` than report (or help), the report's
+    options are left out, so starting the kiosk does not import the report modules."""
     parser = argparse.ArgumentParser(
         prog="rls-kiosk", description="Waiting-room kiosk about Restless Legs Syndrome.")
     parser.add_argument("--version", action="version", version=f"rls-kiosk {__version__}")
@@ -57,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.add_argument("--config", help="settings file (also KIOSK_CONFIG)")
     doctor.add_argument("--data-dir", help="data folder (also KIOSK_DATA_DIR)")
 
-    _add_report(sub)
+    _add_report(sub, with_options=command in (None, "report", "-h", "--help"))
     return parser
 
 
@@ -69,7 +71,11 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", help="data folder (also KIOSK_DATA_DIR)")
 
 
-def _add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser], *,
+                with_options: bool) -> None:
+    if not with_options:
+        sub.add_parser("report", help="engagement report as HTML and CSV")
+        return
     try:
         from kiosk.engagement.reports.cli import add_report_arguments
     except ImportError:
@@ -86,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[0] == "supervise" and "--" in argv:
         split = argv.index("--")
         argv, kiosk_args = argv[:split], argv[split + 1:]
-    parser = build_parser()
+    parser = build_parser(argv[0])
     args = parser.parse_args(argv)
     args.kiosk_args = kiosk_args
     try:

@@ -1,5 +1,9 @@
 """What the kiosk imports must not bring the heavy, rarely needed libraries.
 
+Before its first frame, `rls-kiosk` imports only what the attract screen needs: the report
+command line, content checks, the staff panel and the other screens come after that frame or
+on first use (docs/PERFORMANCE.md, "First frame").
+
 Reading level (pyphen and the CMU dictionary, the `authoring` extra; textstat and NLTK in older
 versions: a second and 100 MB) is graded by `rls-kiosk validate` only, never by the running
 kiosk, not even when staff content is reloaded. segno draws QR codes on pages with web addresses
@@ -8,6 +12,7 @@ and is imported when first used. Each was measured at start-up (docs/PERFORMANCE
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -42,6 +47,45 @@ watcher.check()
 assert [lib.languages["en"].sections[0].title for lib in loaded] == ["Changed"], loaded
 print(" ".join(m for m in READING_LEVEL if m in sys.modules))
 """
+
+
+NOT_BEFORE_FIRST_FRAME = (
+    "kiosk.engagement.reports", "kiosk.content.checks", "kiosk.ui.staff_panel", "kiosk.ui.preview",
+    "tomlkit", *READING_LEVEL)
+PAINTED_FIRST = ("kiosk.ui.screens.attract", "kiosk.ui.window")
+
+# `rls-kiosk` as started by the installed shortcut, stopped at its first painted frame; prints
+# the modules imported by then.
+TO_FIRST_FRAME = """
+import logging, sys
+
+class AtFirstFrame(logging.Handler):
+    def emit(self, record):
+        if record.getMessage() == "First frame painted":
+            print(" ".join(sorted(sys.modules)), flush=True)
+            from PySide6.QtWidgets import QApplication
+            QApplication.exit(0)
+
+logging.getLogger("kiosk.app").addHandler(AtFirstFrame())
+from kiosk.cli import main
+sys.exit(main(["--content", sys.argv[1]]))
+"""
+
+
+def test_the_first_frame_imports_only_what_the_attract_screen_needs(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", TO_FIRST_FRAME, str(ROOT / "content")], capture_output=True,
+        text=True, timeout=120, cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_DATA_DIR": str(tmp_path),
+             "KIOSK_CONFIG": str(tmp_path / "kiosk.toml")})
+    assert result.returncode == 0, result.stderr
+    imported = set(result.stdout.split())
+    assert set(PAINTED_FIRST) <= imported  # it did reach the first frame
+    early = sorted(m for m in imported if any(m == heavy or m.startswith(heavy + ".")
+                                              for heavy in NOT_BEFORE_FIRST_FRAME))
+    assert early == []
+    # and each of them is there to be imported: a renamed module would make this test blind
+    assert [m for m in NOT_BEFORE_FIRST_FRAME[:5] if importlib.util.find_spec(m) is None] == []
 
 
 def test_start_up_leaves_heavy_libraries_for_later() -> None:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from kiosk.content.checks.validate import with_checks
 from kiosk.content.model import Library
 from kiosk.content.reading.loader import load_library
 from kiosk.runtime.logs import FILE_ONLY
@@ -80,4 +79,6 @@ def load_in_time(root: Path, seconds: float, *,
 def load_checked(root: Path, today: date, *, reading_level: bool = False) -> Library:
     """Load `root` and run every check `rls-kiosk validate` runs; reading level only when
     asked (validate asks, the running kiosk never does)."""
+    from kiosk.content.checks.validate import with_checks  # not needed for the first frame
+
     return with_checks(load_library(root), today, reading_level=reading_level)

@@ -22,12 +22,12 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import Any
-
-import tomlkit
-import tomlkit.exceptions
+from typing import TYPE_CHECKING, Any
 
 from kiosk.settings import hours
+
+if TYPE_CHECKING:
+    import tomlkit
 
 log = logging.getLogger(__name__)
 
@@ -274,6 +274,8 @@ def update_settings_file(path: Path, **changes: Any) -> Settings:
 
 def _edit_file(path: Path, changes: dict[str, Any], expected: Settings) -> None:
     """Apply `changes` to the file's TOML, check the result reads back as `expected`, replace."""
+    import tomlkit  # staff edit settings long after start: not imported before the first frame
+
     defaults = Settings()
     try:
         document = _parse_for_editing(path)
@@ -290,6 +292,9 @@ def _edit_file(path: Path, changes: dict[str, Any], expected: Settings) -> None:
 
 
 def _parse_for_editing(path: Path) -> tomlkit.TOMLDocument:
+    import tomlkit
+    import tomlkit.exceptions
+
     if not path.exists():
         document = tomlkit.document()
         document.add(tomlkit.comment("RLS kiosk settings (README.md lists every key)."))
