@@ -14,9 +14,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QtMsgType, qInstallMessa
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from kiosk.content import last_good
 from kiosk.content.model import Finding, Library, Severity, Site
 from kiosk.content.reading.loader import load_library
-from kiosk.content.refresh import Fingerprint, load_in_time
+from kiosk.content.refresh import Fingerprint, in_background, load_in_time
 from kiosk.content.status import ContentStatus, log_status
 from kiosk.runtime.logs import setup_logging
 from kiosk.settings import paths
@@ -64,10 +65,14 @@ class StartContent:
 
 
 def start_content(content_dir: Path, seconds: float = START_SECONDS, *,
-                  load: Callable[[Path], Library] = load_library) -> StartContent:
+                  load: Callable[[Path], Library] = load_library,
+                  kept: Path | None = None,
+                  run: Callable[[Callable[[], object]], None] = in_background) -> StartContent:
     """Read the content folder within `seconds`. When it cannot be read in time, or nothing in
-    it can be shown, the kiosk starts on the shipped content (and the watcher keeps reading the
-    folder, which replaces it as soon as something in it can be shown)."""
+    it can be shown, the kiosk starts on the copy of the content last shown (`kept`, see
+    kiosk/content/last_good.py), else on the shipped content; the watcher keeps reading the
+    folder, which replaces either as soon as something in it can be shown. A folder that shows
+    something is copied to `kept` by `run` (in the background)."""
     loaded = load_in_time(content_dir, seconds, load=load)
     now = datetime.now()
     if loaded is None:
@@ -83,11 +88,20 @@ def start_content(content_dir: Path, seconds: float = START_SECONDS, *,
     log_status(status)
     shipped = paths.shipped_content_dir()
     if not library.is_empty or content_dir.resolve() == shipped.resolve():
+        if kept is not None and not library.is_empty and content_dir.resolve() != shipped.resolve():
+            run(lambda: last_good.keep(content_dir, kept))
         if library.is_empty:
             log.error("No content can be shown from %s; the kiosk shows \"Information is "
                       "being updated\". Run `rls-kiosk validate %s` to see what to fix.",
                       content_dir, content_dir)
         return StartContent(library, status, shown)
+    copy = last_good.load_kept(kept) if kept is not None else None
+    if copy is not None:
+        log.error("No content can be shown from %s; the kiosk starts on the copy of the content "
+                  "it last showed (kept %s) until the folder can be read. Run `rls-kiosk "
+                  "validate %s` to see what to fix.", content_dir,
+                  copy[1].strftime("%Y-%m-%d %H:%M"), content_dir)
+        return StartContent(copy[0], status, ())
     log.error("No content can be shown from %s; the kiosk starts on the content it was "
               "shipped with until the folder can be read. Run `rls-kiosk validate %s` to see "
               "what to fix.", content_dir, content_dir)
@@ -159,7 +173,7 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
         print(f"rls-kiosk: {exc}", file=sys.stderr)
         return 1
     app = create_application()
-    start = start_content(setup.content_dir)
+    start = start_content(setup.content_dir, kept=paths.last_good_content_dir(setup.data_dir))
     recorder = _open_recorder(setup)
     window = KioskWindow(start.library, setup.settings, recorder, Translations())
     kept: list[object] = []  # what runs the kiosk after the first frame, alive until the end
@@ -200,7 +214,8 @@ def _after_first_frame(window: KioskWindow, setup: Setup, start: StartContent,
     from kiosk.ui.staff_panel.context import StaffContext
 
     updater = watch_content(window, setup.content_dir, setup.settings.content_poll_seconds,
-                            start.status, start.shown)
+                            start.status, start.shown,
+                            kept=paths.last_good_content_dir(setup.data_dir))
     snapshots = _share_snapshots(setup, recorder, window)
     mode = attach_kiosk_mode(window, StaffContext(setup.config_path, setup.data_dir,
                                                   setup.content_dir, recorder, content=updater,

@@ -46,7 +46,7 @@ def fingerprint(root: Path) -> Fingerprint:
     return tuple(entries)
 
 
-def in_background(job: Callable[[], None]) -> None:
+def in_background(job: Callable[[], object]) -> None:
     """Run a content read in a daemon thread: a hung network share must never hold up the
     screen or the kiosk's exit."""
     threading.Thread(target=job, name="content-reload", daemon=True).start()

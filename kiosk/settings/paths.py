@@ -135,3 +135,9 @@ def heartbeat_file(data: Path) -> Path:
 def supervisor_log_file(data: Path) -> Path:
     """The supervisor's own log (kiosk.log is rotated by the kiosk process alone)."""
     return log_dir(data) / "supervisor.log"
+
+
+def last_good_content_dir(data: Path) -> Path:
+    """A copy of the content folder as last shown: the kiosk starts on it when the folder
+    itself cannot be read at start (a share offline), before falling back to the shipped one."""
+    return data / "last-good-content"

@@ -98,3 +98,25 @@ def test_the_kiosk_process_starts_on_a_hostile_folder(tmp_path: Path) -> None:
     assert "Traceback" not in stderr
     assert "04-pipe.md: error: is not a regular file" in text
     assert "is nested too deeply to read" in text
+
+
+def test_a_folder_away_at_start_gives_the_copy_last_shown_not_the_shipped_content(
+        tmp_path: Path, make_window) -> None:
+    """A clinic's share offline at 7 am: the kiosk shows the clinic's own content, kept from
+    its last good load, never the example clinic's."""
+    root = write_content(tmp_path / "content")
+    kept = tmp_path / "data" / "last-good-content"
+    first = app.start_content(root, kept=kept, run=lambda job: job())
+    assert first.status.shown and kept.is_dir()
+    renamed = root.rename(tmp_path / "away")  # the share goes offline
+    start = app.start_content(root, kept=kept)
+    assert start.library.root == kept and not start.status.shown and start.shown == ()
+    window = make_window(start.library)
+    assert _tile_keys(window) == {"topic-1", "topic-2", "topic-3", "__quiz__"}
+    assert renamed.exists()
+
+
+def test_without_a_kept_copy_a_folder_away_at_start_gives_the_shipped_content(
+        tmp_path: Path) -> None:
+    start = app.start_content(tmp_path / "missing", kept=tmp_path / "data" / "last-good")
+    assert start.library.root == paths.shipped_content_dir()

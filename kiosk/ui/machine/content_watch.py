@@ -22,6 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from kiosk.content import last_good
 from kiosk.content.model import Library
 from kiosk.content.refresh import Fingerprint, fingerprint, in_background, load_checked
 from kiosk.content.status import ContentStatus, log_status
@@ -45,9 +46,10 @@ class ContentWatcher(QObject):
                  today: Callable[[], date] = date.today,
                  run: Callable[[Callable[[], None]], None] = in_background,
                  clock: Callable[[], float] = time.monotonic, quiet_seconds: float = 0.0,
-                 parent: QObject | None = None) -> None:
+                 kept: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.root = root
+        self.kept = kept  # where a copy of content that shows something is kept
         self.today = today
         self.run = run
         self.clock = clock
@@ -129,6 +131,8 @@ class ContentWatcher(QObject):
             now = fingerprint(self.root)
             if now != shown and now == candidate and quiet:
                 library = load_checked(self.root, self.today())
+                if self.kept is not None and not library.is_empty:
+                    last_good.keep(self.root, self.kept)
         except Exception as exc:  # never let a reload take the kiosk down; say what happened
             log.error("Reading the content folder %s failed (%s: %s); the kiosk keeps its "
                       "content and tries again at the next change", self.root,
@@ -178,9 +182,9 @@ class ContentUpdater(QObject):
 
 
 def watch_content(window: object, root: Path, poll_seconds: int, status: ContentStatus,
-                  shown: Fingerprint) -> ContentUpdater:
+                  shown: Fingerprint, *, kept: Path | None = None) -> ContentUpdater:
     """Start watching `root` (whose content with fingerprint `shown` the window shows)."""
-    watcher = ContentWatcher(root, poll_seconds, quiet_seconds=QUIET_SECONDS,
+    watcher = ContentWatcher(root, poll_seconds, quiet_seconds=QUIET_SECONDS, kept=kept,
                              parent=window)  # type: ignore[arg-type]
     updater = ContentUpdater(window, watcher, status)
     watcher.start(shown)

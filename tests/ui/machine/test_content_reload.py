@@ -217,3 +217,19 @@ def test_hung_reads_are_not_piled_up_without_end(make_window, root: Path) -> Non
     held[0]()  # one hung read returns: room for one more try
     watcher.poll.timeout.emit()
     assert len(held) == MAX_ABANDONED + 2
+
+
+def test_a_reload_that_shows_something_is_kept_for_the_next_start(make_window, root: Path,
+                                                                 tmp_path: Path) -> None:
+    kept = tmp_path / "data" / "last-good-content"
+    window = make_window(load_library(root))
+    window.go_attract()
+    watcher = ContentWatcher(root, 10, today=lambda: date(2026, 11, 22), run=inline, kept=kept,
+                             parent=window)
+    ContentUpdater(window, watcher, ContentStatus.of(window.library, datetime(2026, 1, 1)))
+    watcher.start(fingerprint(root))
+    retitle(root, "Kept for tomorrow")
+    poll_until_settled(watcher)
+    assert window.library.languages["en"].sections[0].title == "Kept for tomorrow"
+    copy = load_library(kept)
+    assert copy.languages["en"].sections[0].title == "Kept for tomorrow"
