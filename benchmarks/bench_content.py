@@ -33,7 +33,8 @@ import markdown  # noqa: E402
 from kiosk.content.checks.readability import grade_level  # noqa: E402
 from kiosk.content.model import counts_text  # noqa: E402
 from kiosk.content.reading.hazards import markdown_hazards  # noqa: E402
-from kiosk.content.reading.loader import SECTION_FILE_RE, load_library  # noqa: E402
+from kiosk.content.reading.loader import load_library  # noqa: E402
+from kiosk.content.reading.section_file import SECTION_FILE_RE  # noqa: E402
 from kiosk.content.refresh import load_checked  # noqa: E402
 from kiosk.content.render import markdown_to_html  # noqa: E402
 

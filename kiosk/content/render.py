@@ -18,7 +18,7 @@ import nh3
 from markdown.extensions.sane_lists import SaneListExtension
 
 from kiosk.content.links import web_links_as_qr
-from kiosk.content.reading.loader import IMAGE_SCHEME
+from kiosk.content.reading.picture_refs import IMAGE_SCHEME
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "h2", "h3", "h4",

@@ -19,7 +19,7 @@ from urllib.parse import quote, unquote
 
 from kiosk.content.links import Link, find_links, rendered_targets
 from kiosk.content.model import Finding, LanguageContent, Library, Page, Section, Severity
-from kiosk.content.reading.loader import IMAGE_SCHEME
+from kiosk.content.reading.picture_refs import IMAGE_SCHEME
 from kiosk.content.render import ALLOWED_TAGS, markdown_to_raw_html
 from kiosk.content.take_home import section_findings as take_home_findings
 

@@ -55,7 +55,7 @@ class Reporter(Protocol):
 
     def example(self, path: Path, line: int, message: str, hint: str = "") -> None:
         """A detail still copied from the example clinic (how much it matters depends on the
-        folder: see `kiosk.content.reading.loader`)."""
+        folder: see `kiosk.content.reading.folder_reader`)."""
 
     def read(self, path: Path) -> str | None: ...
 

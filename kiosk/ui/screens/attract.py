@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
-from kiosk.content.reading.loader import IMAGE_SCHEME
+from kiosk.content.reading.picture_refs import IMAGE_SCHEME
 from kiosk.content.render import markdown_to_plain
 from kiosk.ui.look.theme import Theme
 from kiosk.ui.look.widgets import PictureLabel, ScreenWidget, role_label

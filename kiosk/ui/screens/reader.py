@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.model import Page
 from kiosk.content.qr import QR_SCHEME, qr_side, qr_svg, url_of_key
-from kiosk.content.reading.loader import IMAGE_SCHEME
+from kiosk.content.reading.picture_refs import IMAGE_SCHEME
 from kiosk.content.render import markdown_to_html
 from kiosk.content.take_home import Block, page_blocks
 from kiosk.ui.look.i18n import interface_date, tr

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.content.reading.loader import IMAGE_SCHEME, load_library, split_pages
+from kiosk.content.reading.loader import load_library
+from kiosk.content.reading.picture_refs import IMAGE_SCHEME
 from tests.helpers.content import write_content
 
 
@@ -21,11 +22,6 @@ def test_loads_sections_in_order_with_pages_and_pictures(tmp_path: Path) -> None
     assert en.quiz[0].correct == 0
     assert [s.title for s in en.slides] == ["Fact one", "Fact two"]
     assert en.disclaimer_short == "General information only."
-
-
-def test_split_pages_counts_lines() -> None:
-    pages = split_pages("## One\ntext\n\n## Two\nmore\n```\n## not a page\n```\n", 10)
-    assert [(p.title, p.line) for p in pages] == [("One", 10), ("Two", 13)]
 
 
 def test_findings_name_file_line_and_what_to_do(tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ from PySide6.QtGui import QColor, QDesktopServices, QImage, QTextCursor, QTextDo
 from PySide6.QtWidgets import QTextBrowser
 
 from kiosk.content.qr import qr_key
-from kiosk.content.reading.loader import IMAGE_SCHEME, load_library
+from kiosk.content.reading.loader import load_library
+from kiosk.content.reading.picture_refs import IMAGE_SCHEME
 from kiosk.ui.look.theme import Theme
 from kiosk.ui.screens.reader import ContentBrowser
 from tests.content.broken_cases import CASES, apply
