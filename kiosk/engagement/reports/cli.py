@@ -16,7 +16,8 @@ from kiosk.engagement.reports.build import build_report
 from kiosk.engagement.reports.csv import write_csv
 from kiosk.engagement.reports.fleet import newest_per_kiosk
 from kiosk.engagement.reports.html import render_html
-from kiosk.engagement.reports.tables import DEFAULT_THRESHOLD, Names, all_tables
+from kiosk.engagement.reports.small_counts import DEFAULT_THRESHOLD
+from kiosk.engagement.reports.tables import Names, all_tables
 from kiosk.engagement.reports.text import summary_text
 from kiosk.engagement.store import ReadError
 from kiosk.settings.paths import DB_FILENAME

@@ -11,11 +11,10 @@ from html import escape
 
 from kiosk.engagement.reports import svgchart
 from kiosk.engagement.reports.build import Report
+from kiosk.engagement.reports.small_counts import Cell, Hider
 from kiosk.engagement.reports.svgchart import Bar
 from kiosk.engagement.reports.tables import (
     WEEKDAYS,
-    Cell,
-    Hider,
     Names,
     Table,
     all_tables,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from kiosk.engagement.reports.build import Report
-from kiosk.engagement.reports.tables import Cell, Names, all_tables, skipped_note
+from kiosk.engagement.reports.small_counts import Cell
+from kiosk.engagement.reports.tables import Names, all_tables, skipped_note
 
 
 def _show(value: Cell) -> str:

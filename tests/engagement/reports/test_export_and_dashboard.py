@@ -16,7 +16,8 @@ from kiosk.engagement.reports.drives import (
     linux_mount_points,
     windows_removable_drives,
 )
-from kiosk.engagement.reports.tables import Hider, summary_table
+from kiosk.engagement.reports.small_counts import Hider
+from kiosk.engagement.reports.tables import summary_table
 from kiosk.settings.paths import DB_FILENAME
 from tests.helpers.visits import write_visits
 

@@ -17,7 +17,8 @@ from kiosk.engagement.reports.build import Report, build_report, median_of
 from kiosk.engagement.reports.cli import add_report_arguments, run_report
 from kiosk.engagement.reports.csv import write_csv
 from kiosk.engagement.reports.html import render_html
-from kiosk.engagement.reports.tables import Hider, Names, all_tables
+from kiosk.engagement.reports.small_counts import Hider
+from kiosk.engagement.reports.tables import Names, all_tables
 from kiosk.engagement.reports.text import summary_text
 from kiosk.settings.paths import DB_FILENAME
 from tests.helpers.content import write_content

@@ -15,7 +15,7 @@ from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kiosk.engagement.reports.dashboard import Dashboard, DashboardWords, build_dashboard
-from kiosk.engagement.reports.tables import ROUGH_BOUNDS
+from kiosk.engagement.reports.small_counts import ROUGH_BOUNDS
 from kiosk.ui.look.i18n import PLURAL, interface_date, tr
 from kiosk.ui.look.theme import Theme
 from kiosk.ui.look.widgets import render_picture, role_label
@@ -23,8 +23,8 @@ from kiosk.ui.staff_panel.parts import Choices, StaffPage, card
 
 
 def rough_length(bound: int) -> str:
-    """A typical visit from too few visits, roughly: "under 5 minutes" (kiosk/engagement/
-    report_tables.py's rough_duration in the interface language)."""
+    """A typical visit from too few visits, roughly: "under 5 minutes" (rough_duration of
+    kiosk/engagement/reports/small_counts.py in the interface language)."""
     if bound > ROUGH_BOUNDS[-1]:
         return tr("Staff", "an hour or more")
     if bound < 60:
