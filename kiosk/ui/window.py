@@ -299,7 +299,7 @@ class KioskWindow(QWidget):
         self._leave_page()
         self.footer.show()
         self.stack.setCurrentWidget(self.home)
-        self.home.scroll.verticalScrollBar().setValue(0)
+        self.home.scroll_area.verticalScrollBar().setValue(0)
         self.recorder.record("screen_view", screen="home")
 
     def _tile_chosen(self, key: str) -> None:
@@ -633,7 +633,7 @@ class KioskWindow(QWidget):
             self._apply_language()
         if look_changed:
             self.apply_look()
-        self.home.scroll.verticalScrollBar().setValue(0)
+        self.home.scroll_area.verticalScrollBar().setValue(0)
         self.reader.browser.clear()
         self.document.browser.clear()
         self._sync_footer()

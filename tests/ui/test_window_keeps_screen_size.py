@@ -38,7 +38,7 @@ def test_a_visit_at_the_largest_text_keeps_the_window_size(make_window, size) ->
     look("next page")
     tap(window.reader.home_button)
     quiz_tile = next(tile for tile in window.home.tiles if tile.key == QUIZ_KEY)
-    window.home.scroll.ensureWidgetVisible(quiz_tile)  # below the fold in portrait
+    window.home.scroll_area.ensureWidgetVisible(quiz_tile)  # below the fold in portrait
     tap(quiz_tile)
     look("quiz")
     tap(next(b for b in window.quiz.question_screen.answer_buttons if b.isVisible()))

@@ -48,15 +48,15 @@ class HomeScreen(ScreenWidget):
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.grid_host)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        enable_kinetic_scroll(self.scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.grid_host)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        enable_kinetic_scroll(self.scroll_area)
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(head)
         self._layout.addWidget(self.notice)
-        self._layout.addWidget(self.scroll, 1)
+        self._layout.addWidget(self.scroll_area, 1)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -119,7 +119,7 @@ class HomeScreen(ScreenWidget):
     def _grid_room(self) -> int:
         """The height left for the tiles under the heading (and the notice, if any)."""
         self._layout.activate()
-        return self.scroll.height()
+        return self.scroll_area.height()
 
     def _plan(self, theme: Theme, width: int, room: int, least: int) -> _Plan | None:
         """The fullest tiles (picture, subtitle) and fewest columns that fit `room` whole."""

@@ -130,13 +130,13 @@ class TaskPage(QWidget):
         self.column = QWidget()
         self.box = QVBoxLayout(self.column)
         self.box.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("TaskPage")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.column)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        enable_kinetic_scroll(self.scroll)
-        bar = self.scroll.verticalScrollBar()
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("TaskPage")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.column)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        enable_kinetic_scroll(self.scroll_area)
+        bar = self.scroll_area.verticalScrollBar()
         bar.valueChanged.connect(self._report_more)
         bar.rangeChanged.connect(self._report_more)
         self._more = False
@@ -150,7 +150,7 @@ class TaskPage(QWidget):
         self._keep_row.addStretch(1)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addWidget(self.scroll, 1)
+        self._layout.addWidget(self.scroll_area, 1)
         self._layout.addLayout(self._keep_row)
         self.toggles: list[list[TaskToggle]] = []
         self._parts: list[QWidget] = []
@@ -172,7 +172,7 @@ class TaskPage(QWidget):
         self.keep_list.setVisible(bool(self.toggles))
         self.keep_points.setVisible(points)
         self._update_keep()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def hold_cue(self, cue: QWidget) -> None:
         """Place the reader's "More below" button between the scrolling part and the keep row."""
@@ -180,14 +180,14 @@ class TaskPage(QWidget):
             self._layout.insertWidget(1, cue, 0, Qt.AlignmentFlag.AlignHCenter)
 
     def has_more(self) -> bool:
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroll_area.verticalScrollBar()
         return bar.value() < bar.maximum()
 
     def show_more(self) -> None:
         """The "more below" cue: the first text or item not shown whole comes to the top (a
         text taller than the view moves on by one view instead)."""
-        bar = self.scroll.verticalScrollBar()
-        top, bottom = bar.value(), bar.value() + self.scroll.viewport().height()
+        bar = self.scroll_area.verticalScrollBar()
+        top, bottom = bar.value(), bar.value() + self.scroll_area.viewport().height()
         cut = next((part.y() for part in self._parts if part.isVisibleTo(self.column)
                     and part.geometry().bottom() >= bottom), bottom)
         bar.setValue(min(bar.maximum(), cut if cut > top else bottom))
@@ -210,7 +210,7 @@ class TaskPage(QWidget):
     def _add_text(self, html: str, images: dict[str, bytes], theme: Theme) -> None:
         browser = fitted_browser(self.fit_column)
         browser.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
-        browser.setFixedHeight(max(200, self.scroll.viewport().height()))  # room for pictures
+        browser.setFixedHeight(max(200, self.scroll_area.viewport().height()))  # room for pictures
         self.box.addWidget(browser)
         browser.show()  # now, not from the event loop: fit_column counts only shown widgets
         browser.show_html(html, images, theme)
@@ -251,7 +251,7 @@ class TaskPage(QWidget):
     def fit_column(self) -> None:
         """QScrollArea ignores height-for-width: without this, wrapped toggles would be
         squeezed over each other instead of scrolled to."""
-        width = self.scroll.viewport().width()
+        width = self.scroll_area.viewport().width()
         self.column.ensurePolished()
         self.box.invalidate()
         wrapped = self.box.totalHeightForWidth(width)  # -1: nothing wraps

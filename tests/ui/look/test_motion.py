@@ -43,7 +43,7 @@ def test_reduce_motion_means_no_fade_and_no_bounce(make_window, library) -> None
     assert all(screen.graphicsEffect() is None for screen in window._screens())
     calm = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
     assert _overshoot(window.reader.browser) == calm
-    assert _overshoot(window.home.scroll) == calm
+    assert _overshoot(window.home.scroll_area) == calm
 
 
 def test_lists_bounce_only_without_reduce_motion(make_window, library) -> None:

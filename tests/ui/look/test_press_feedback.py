@@ -45,7 +45,7 @@ def test_a_quick_tap_on_a_scrolled_list_is_never_lost(make_window) -> None:
     tap(window.reader.next_button)
     tap(window.reader.home_button)
     quiz_tile = next(tile for tile in window.home.tiles if tile.key == QUIZ_KEY)
-    window.home.scroll.ensureWidgetVisible(quiz_tile)
+    window.home.scroll_area.ensureWidgetVisible(quiz_tile)
     tap(quiz_tile)
     assert window.current_screen() is window.quiz.question_screen
     tap(window.footer.language_buttons["en"])

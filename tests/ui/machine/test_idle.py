@@ -53,11 +53,11 @@ def test_a_tap_on_the_warning_keeps_the_visit(make_window, library) -> None:
 def test_a_finger_held_down_never_times_out(make_window, library) -> None:
     window = make_window(library)
     tap(window.attract)
-    press(window.home.scroll.viewport())
+    press(window.home.scroll_area.viewport())
     window.idle.idle_timer.timeout.emit()
     assert not window.overlay.isVisible()
     assert window.idle.idle_timer.isActive()
-    release(window.home.scroll.viewport())
+    release(window.home.scroll_area.viewport())
     window.idle.idle_timer.timeout.emit()
     assert window.overlay.isVisible()
 

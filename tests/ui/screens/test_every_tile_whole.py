@@ -22,9 +22,9 @@ SIZES = [(1920, 1080), (1366, 768), (1280, 800), (1024, 768), (1080, 1920)]
 def _problems(window: KioskWindow, what: str) -> list[str]:
     home, footer = window.home, window.footer
     screen = QRect(0, 0, window.width(), window.height())
-    viewport = window_rect(home.scroll.viewport())
+    viewport = window_rect(home.scroll_area.viewport())
     problems = [f"{what}: {p}" for p in fit_problems(Shown("home", (home, footer)))]
-    if home.scroll.verticalScrollBar().maximum() > 0:
+    if home.scroll_area.verticalScrollBar().maximum() > 0:
         problems.append(f"{what}: the tiles scroll")
     for tile in home.tiles:
         rect = window_rect(tile)

@@ -93,7 +93,7 @@ def open_ask(window: KioskWindow, lang: str = "en", size: str = "normal") -> Non
 
 def tap_toggle(window: KioskWindow, number: int) -> TaskToggle:
     toggle = window.reader.tasks.toggles[0][number]
-    window.reader.tasks.scroll.ensureWidgetVisible(toggle)
+    window.reader.tasks.scroll_area.ensureWidgetVisible(toggle)
     QApplication.processEvents()
     tap(toggle)
     return toggle
@@ -159,7 +159,7 @@ def test_toggles_are_large_check_boxes_a_screen_reader_can_name(make_window, ask
     assert not face.state().checked
     right_edge = toggle.rect().center()
     right_edge.setX(toggle.width() - 12)
-    window.reader.tasks.scroll.ensureWidgetVisible(toggle)
+    window.reader.tasks.scroll_area.ensureWidgetVisible(toggle)
     tap(toggle, right_edge)
     assert toggle.isChecked() and face.state().checked
     assert toggle.text_label.font().bold() and toggle.mark.text() == "✓"

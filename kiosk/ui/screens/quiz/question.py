@@ -59,8 +59,8 @@ class QuizScreen(ScreenWidget):
             self.answer_buttons.append(button)
         self.explanation = role_label(name="QuizExplanation")
         self.explanation.setVisible(False)
-        self.scroll = ScrollColumn()
-        column = self.scroll.box
+        self.scroll_area = ScrollColumn()
+        column = self.scroll_area.box
         column.addStretch(1)  # centred: the answers sit low enough to reach from a wheelchair
         column.addWidget(self.progress)
         column.addWidget(self.question)
@@ -81,7 +81,7 @@ class QuizScreen(ScreenWidget):
         nav.addWidget(self.listen_button)
         nav.addWidget(self.next_button)
         self._layout = QVBoxLayout(self)
-        self._layout.addWidget(self.scroll, 1)
+        self._layout.addWidget(self.scroll_area, 1)
         self._layout.addLayout(nav)
         self._title = ""
         self._number = self._total = 0
@@ -104,7 +104,7 @@ class QuizScreen(ScreenWidget):
             button.set_state("")
         self.explanation.setVisible(False)
         self.next_button.setVisible(False)
-        self.scroll.to_top()
+        self.scroll_area.to_top()
         self.retranslate()
         self.question_shown.emit()
 
@@ -123,7 +123,7 @@ class QuizScreen(ScreenWidget):
         self.explanation.setVisible(bool(feedback.explanation))
         self.next_button.setVisible(True)
         self.retranslate()
-        self.scroll.ensureWidgetVisible(
+        self.scroll_area.ensureWidgetVisible(
             self.explanation if feedback.explanation else self.answer_buttons[feedback.correct])
 
     def clear(self) -> None:
@@ -189,4 +189,4 @@ class QuizScreen(ScreenWidget):
         mark_width = text_width(theme, "button", list(marks().values()))
         for button in self.answer_buttons:
             button.apply_theme(theme, mark_width)
-        self.scroll.fit(theme, self.width() - 2 * margin)
+        self.scroll_area.fit(theme, self.width() - 2 * margin)

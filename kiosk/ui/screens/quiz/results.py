@@ -60,8 +60,8 @@ class ResultsScreen(ScreenWidget):
         self._score_row = QHBoxLayout()
         self._score_row.addWidget(self.score, 0, Qt.AlignmentFlag.AlignVCenter)
         self._score_row.addLayout(words, 1)
-        self.scroll = ScrollColumn()
-        column = self.scroll.box
+        self.scroll_area = ScrollColumn()
+        column = self.scroll_area.box
         column.addStretch(1)  # centred: the topic buttons sit low enough to reach
         column.addWidget(self.kicker)
         column.addLayout(self._score_row)
@@ -78,7 +78,7 @@ class ResultsScreen(ScreenWidget):
         nav.addWidget(self.again_button)
         self._nav = nav
         self._layout = QVBoxLayout(self)
-        self._layout.addWidget(self.scroll, 1)
+        self._layout.addWidget(self.scroll_area, 1)
         self._layout.addWidget(self.staff)
         self._layout.addLayout(nav)
         self._result: tuple[str, int, int, tuple[MissedTopic, ...]] | None = None
@@ -97,7 +97,7 @@ class ResultsScreen(ScreenWidget):
             button.clicked.connect(lambda _=False, s=topic.section: self.section_requested.emit(s))
             self._missed_box.addWidget(button)
             self.missed_buttons.append(button)
-        self.scroll.to_top()
+        self.scroll_area.to_top()
         self.retranslate()
 
     def clear(self) -> None:
@@ -138,7 +138,7 @@ class ResultsScreen(ScreenWidget):
         for button in self.missed_buttons:
             button.apply_theme(theme)
         self._place_staff_prompt(self.width() - 2 * margin, spacing)
-        self.scroll.fit(theme, self.width() - 2 * margin)
+        self.scroll_area.fit(theme, self.width() - 2 * margin)
 
     def _place_staff_prompt(self, width: int, spacing: int) -> None:
         """Between Home and Try again when it fits on one line there, else on its own row."""

@@ -280,7 +280,7 @@ def test_long_answers_wrap_and_are_never_cut_off(make_window, content_dir: Path,
         assert button.rect().contains(label.geometry())
         assert label.geometry().right() < button.mark.geometry().left()
         assert button.mark.width() >= button.mark.sizeHint().width()
-    column = screen.scroll.column
+    column = screen.scroll_area.column
     for widget in (screen.question, screen.explanation):
         assert widget.height() >= widget.heightForWidth(widget.width())
         assert widget.geometry().bottom() <= column.height()
