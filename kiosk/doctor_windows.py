@@ -124,8 +124,8 @@ def file_dacl(path: Path) -> str:
     import ctypes
     from ctypes import wintypes
 
-    advapi32 = ctypes.WinDLL("advapi32", use_last_error=True)  # type: ignore[attr-defined]
-    kernel32 = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined]
+    advapi32 = ctypes.WinDLL("advapi32", use_last_error=True)  # type: ignore[attr-defined]  # Windows-only in typeshed; CI checks on Linux
+    kernel32 = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined]  # Windows-only in typeshed; CI checks on Linux
     get_info = advapi32.GetNamedSecurityInfoW
     get_info.argtypes = [wintypes.LPCWSTR, ctypes.c_int, wintypes.DWORD, ctypes.c_void_p,
                          ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p,
@@ -141,11 +141,11 @@ def file_dacl(path: Path) -> str:
     error = get_info(str(path), se_file_object, dacl_information, None, None, None, None,
                      ctypes.byref(descriptor))
     if error:
-        raise ctypes.WinError(error)  # type: ignore[attr-defined]
+        raise ctypes.WinError(error)  # type: ignore[attr-defined]  # Windows-only in typeshed; CI checks on Linux
     try:
         text = ctypes.c_void_p()
         if not to_text(descriptor, sddl_revision_1, dacl_information, ctypes.byref(text), None):
-            raise ctypes.WinError(ctypes.get_last_error())  # type: ignore[attr-defined]
+            raise ctypes.WinError(ctypes.get_last_error())  # type: ignore[attr-defined]  # Windows-only in typeshed; CI checks on Linux
         if text.value is None:  # success without a text: never read from address 0
             raise OSError(f"Windows gave no access list for {path}")
         try:

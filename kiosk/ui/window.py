@@ -30,7 +30,7 @@ from kiosk.ui.look.theme import Theme
 from kiosk.ui.look.widgets import ScreenWidget
 from kiosk.ui.machine.idle import IdleWatcher
 from kiosk.ui.machine.speech import ReadAloud, speech_text
-from kiosk.ui.screens.attract import AttractScreen, plain_slides
+from kiosk.ui.screens.attract import AttractScreen, AttractSlide, plain_slides
 from kiosk.ui.screens.document import DocumentScreen, UpdatingScreen
 from kiosk.ui.screens.home import QUIZ_KEY, HomeScreen, TileInfo
 from kiosk.ui.screens.quiz.flow import QuizFlow
@@ -39,7 +39,8 @@ from kiosk.ui.screens.still_there import IdleOverlay
 from kiosk.ui.screens.take_home import TakeHomeScreen
 
 # Shown in every offered language at once, so it is translated without switching languages.
-ATTRACT_PROMPT = ("Attract", QT_TRANSLATE_NOOP("Attract", "Touch anywhere to start"))
+ATTRACT_PROMPT: tuple[str, str] = (
+    "Attract", QT_TRANSLATE_NOOP("Attract", "Touch anywhere to start"))  # type: ignore[assignment]  # PySide6's stub says object; it returns the text
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,7 @@ class KioskWindow(QWidget):
         return found[0].title if found else None
 
     def _fill_attract(self) -> None:
-        slides: list[list] = []
+        slides: list[list[AttractSlide]] = []
         site = self.library.site.in_language(self.default_language())
         logo = self.library.images.get(site.logo, b"")
         for lang in self.languages():
@@ -251,7 +252,7 @@ class KioskWindow(QWidget):
         self.apply_look()
 
     # -- navigation ----------------------------------------------------------------------
-    def current_screen(self) -> QWidget:
+    def current_screen(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def _screens(self) -> tuple[ScreenWidget, ...]:
@@ -463,11 +464,12 @@ class KioskWindow(QWidget):
             text = self.quiz.question_screen.spoken_text()
             lang = self.library.content_for(self.language).lang
         else:
-            found = self.section(self.position.slug) if self.position is not None else None
-            if found is None:
+            position = self.position
+            found = self.section(position.slug) if position is not None else None
+            if found is None or position is None:
                 return
             section = found[0]
-            page = section.pages[self.position.page]
+            page = section.pages[position.page]
             text, lang = speech_text(page.title or section.title, page.markdown), section.lang
         if self.read_aloud.speak(text, lang):
             self.recorder.record("setting_change", setting="read_aloud", value="on")
@@ -542,8 +544,9 @@ class KioskWindow(QWidget):
 
     def _refresh_take_home(self) -> None:
         """The code again (another language or text size), or the page's topic if it is gone."""
-        found = self.section(self._take_home[0]) if self._take_home else None
-        if found is None or self._take_home[1] >= len(found[0].pages):
+        shown = self._take_home
+        found = self.section(shown[0]) if shown else None
+        if shown is None or found is None or shown[1] >= len(found[0].pages):
             self.show_home()
         else:
             self._show_take_home_code(found[0])
@@ -560,8 +563,10 @@ class KioskWindow(QWidget):
     def _apply_language(self) -> None:
         self.read_aloud.stop()
         self.translations.switch(self.language)
-        for widget in (*self._screens(), self.footer, self.overlay):
-            widget.retranslate()
+        for screen in self._screens():
+            screen.retranslate()
+        self.footer.retranslate()
+        self.overlay.retranslate()
         self._fill_home()
         self._sync_footer()
         current = self.current_screen()

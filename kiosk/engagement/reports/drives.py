@@ -51,7 +51,7 @@ def windows_removable_drives(drive_type: Callable[[str], int] | None = None,
     if drive_type is None:
         import ctypes
 
-        drive_type = ctypes.windll.kernel32.GetDriveTypeW  # type: ignore[attr-defined]
+        drive_type = ctypes.windll.kernel32.GetDriveTypeW  # type: ignore[attr-defined]  # Windows-only in typeshed; CI checks on Linux
     return [Path(f"{letter}:\\") for letter in letters
             if drive_type(f"{letter}:\\") == _DRIVE_REMOVABLE]
 

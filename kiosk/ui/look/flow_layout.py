@@ -20,7 +20,12 @@ class FlowLayout(QLayout):
         # QLayout leaves its items to the subclass: Qt's C++ example deletes them in the
         # destructor. The items are made by Qt (addWidget), so Python does not own them.
         items = self._items
-        self.destroyed.connect(lambda: [shiboken6.delete(item) for item in items])
+
+        def delete_items() -> None:  # holds the list, never the layout
+            for item in items:
+                shiboken6.delete(item)
+
+        self.destroyed.connect(delete_items)
 
     # -- the item list, as QLayout asks for it ---------------------------------------------
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override

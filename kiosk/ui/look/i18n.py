@@ -47,7 +47,8 @@ def interface_date(moment: date | datetime, pattern: str) -> str:
     """`moment` in the interface language's words, with a Qt date pattern: "dd MMM yyyy" is
     "22 Nov 2026" in English and "22 nov 2026" in Spanish (Python's `%b` would follow the
     computer's locale instead)."""
-    return QLocale(Translations.interface_language).toString(moment, pattern)
+    locale = QLocale(Translations.interface_language)
+    return locale.toString(moment, pattern)  # type: ignore[call-overload,no-any-return]  # PySide6 takes Python dates; its stub lists only QDate and QDateTime
 
 
 Translation = str | tuple[str, ...]  # one text, or the plural forms of a counted one

@@ -7,6 +7,8 @@ leaves them instead of bouncing at their ends.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QEasingCurve, QObject, QPropertyAnimation
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -44,7 +46,7 @@ class ScreenFader(QObject):
         if not self.enabled or screen is None or not self.stack.isVisible():
             return
         animation = self._fades.get(screen) or self._prepare(screen)
-        effect = animation.targetObject()
+        effect = cast(QGraphicsOpacityEffect, animation.targetObject())  # made by _prepare
         effect.setOpacity(FADE_FROM)
         effect.setEnabled(True)
         self.running = animation
@@ -68,7 +70,7 @@ class ScreenFader(QObject):
         animation, self.running = self.running, None
         if animation is not None:
             animation.stop()
-            animation.targetObject().setEnabled(False)
+            cast(QGraphicsOpacityEffect, animation.targetObject()).setEnabled(False)
 
 
 def calm_scrolling(root: QWidget, calm: bool) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
@@ -18,6 +20,11 @@ from PySide6.QtWidgets import (
 from kiosk.content.reading.pictures import PictureProblem, decode_raster, is_svg
 from kiosk.ui.look.i18n import tr
 from kiosk.ui.look.theme import Theme
+
+if TYPE_CHECKING:  # what FitsItsWords is mixed into; a plain object while running
+    _QtWidget = QWidget
+else:
+    _QtWidget = object
 
 
 def role_label(text: str = "", role: str = "", *, wrap: bool = True,
@@ -52,7 +59,7 @@ def name_home_button(button: QPushButton) -> None:
     button.setAccessibleName(tr("Reader", "Home: all topics"))
 
 
-class FitsItsWords:
+class FitsItsWords(_QtWidget):
     """For a button whose layout `_box` wraps its words (a quiz answer, a task-list item): as tall
     as those words need at the width it is given, at least its minimum height (the touch target).
     Put it before the Qt class in the bases."""
@@ -149,9 +156,9 @@ class Tile(QPushButton):
         self._text.addWidget(self.title_label)
         self._text.addWidget(self.subtitle_label)
         self._text.addStretch(1)
-        row = QHBoxLayout(self)
-        row.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addLayout(self._text, 1)
+        self.row = QHBoxLayout(self)
+        self.row.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.row.addLayout(self._text, 1)
         self._picture: bytes = b""
         self._show_subtitle = True
 
@@ -177,7 +184,7 @@ class Tile(QPushButton):
         without its subtitle, from its wrapped words; None if a word is wider than the room
         beside the icon (it would be cut off)."""
         self.ensurePolished()
-        row = self.layout()
+        row = self.row
         margins = row.contentsMargins()
         shows_icon = icon and self._picture
         room = width - margins.left() - margins.right() - (
@@ -282,7 +289,9 @@ class CoverLayer(QWidget):
         self.hide()
 
     def fill_parent(self) -> None:
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
 
     def event(self, event: QEvent) -> bool:
         if event.type() not in _POINTER_EVENTS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING, Any
 
 log = logging.getLogger(__name__)
 
@@ -20,19 +21,22 @@ ES_DISPLAY_REQUIRED = 0x00000002
 SCREENSAVER = "org.freedesktop.ScreenSaver"
 SCREENSAVER_PATH = "/org/freedesktop/ScreenSaver"
 
+if TYPE_CHECKING:
+    from ctypes import CDLL
 
-def _kernel32() -> object | None:
+
+def _kernel32() -> CDLL | None:
     if sys.platform != "win32":
         return None
     import ctypes
 
-    return ctypes.WinDLL("kernel32")  # type: ignore[attr-defined]
+    return ctypes.WinDLL("kernel32")
 
 
 class KeepAwake:
     """`hold()` asks the OS to keep the screen on; `release()` lets it blank again."""
 
-    def __init__(self, kernel32: object | None = None) -> None:
+    def __init__(self, kernel32: CDLL | None = None) -> None:
         self._kernel32 = kernel32 if kernel32 is not None else _kernel32()
         self._cookie: int | None = None
         self.held = False
@@ -43,7 +47,7 @@ class KeepAwake:
         self.held = True
         if self._kernel32 is not None:
             state = ES_CONTINUOUS | ES_DISPLAY_REQUIRED | ES_SYSTEM_REQUIRED
-            if not self._kernel32.SetThreadExecutionState(state):  # type: ignore[attr-defined]
+            if not self._kernel32.SetThreadExecutionState(state):
                 log.warning("Windows refused to keep the screen on; turn sleep and screen off "
                             "to Never in the power settings")
             return
@@ -59,12 +63,12 @@ class KeepAwake:
             return
         self.held = False
         if self._kernel32 is not None:
-            self._kernel32.SetThreadExecutionState(ES_CONTINUOUS)  # type: ignore[attr-defined]
+            self._kernel32.SetThreadExecutionState(ES_CONTINUOUS)
         elif self._cookie is not None:
             self._screensaver("UnInhibit", self._cookie)
             self._cookie = None
 
-    def _screensaver(self, method: str, *args: object) -> list[object]:
+    def _screensaver(self, method: str, *args: object) -> list[Any]:  # D-Bus values
         """Call the session's screen saver; [] when there is none (no bus, no service)."""
         from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
 

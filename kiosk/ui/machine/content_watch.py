@@ -127,6 +127,7 @@ class ContentWatcher(QObject):
               quiet: bool) -> None:
         """Worker thread: fingerprint, and load only a change that has settled."""
         library = None
+        now: Fingerprint | None
         try:
             now = fingerprint(self.root)
             if now != shown and now == candidate and quiet:
@@ -141,7 +142,8 @@ class ContentWatcher(QObject):
         with contextlib.suppress(RuntimeError):  # the watcher was deleted meanwhile
             self._checked.emit(number, now, library)
 
-    def _on_checked(self, number: int, now: Fingerprint, library: Library | None) -> None:
+    def _on_checked(self, number: int, now: Fingerprint | None,
+                    library: Library | None) -> None:
         if number != self.reads:  # a read given up as hung finished after all: too late
             self.abandoned -= 1
             return

@@ -122,9 +122,9 @@ class ReadAloud(QObject):
     def speak(self, text: str, lang: str) -> bool:
         """Start reading `text` in a voice of `lang`; False (and nothing said) if there is none."""
         voice = self.voice_for(lang) if text else None
-        if voice is None:
-            return False
         engine = self._engine
+        if voice is None or engine is None:
+            return False
         if voice.name() != engine.voice().name():
             engine.setVoice(voice)
         engine.say(text)
@@ -134,21 +134,23 @@ class ReadAloud(QObject):
     def voice_for(self, lang: str) -> Any | None:
         """The voice `speak` would use for `lang`, or None when this PC has none for it."""
         locale = self._locale_for(lang)
-        if locale is None:
+        engine = self._engine
+        if locale is None or engine is None:
             return None
-        if self._engine.locale() != locale:
-            self._engine.setLocale(locale)
-        return self._voice_for(lang, locale)
+        if engine.locale() != locale:
+            engine.setLocale(locale)
+        return self._voice_for(engine, lang, locale)
 
     def stop(self) -> None:
         if self._engine is not None and self.speaking:
             self._engine.stop()
         self._set_speaking(False)
 
-    def _voice_for(self, lang: str, locale: QLocale) -> Any | None:
+    @staticmethod
+    def _voice_for(engine: Any, lang: str, locale: QLocale) -> Any | None:
         """The engine's voice if it speaks the language, else the best one that does."""
-        current = self._engine.voice()
-        voices = [v for v in self._engine.availableVoices()
+        current = engine.voice()
+        voices = [v for v in engine.availableVoices()
                   if v.locale().language() == locale.language()]
         for hint in _VOICE_HINTS.get(lang, ()):
             named = [v for v in voices if f"({hint}" in v.name() and "+" not in v.name()]

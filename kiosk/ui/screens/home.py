@@ -128,11 +128,11 @@ class HomeScreen(ScreenWidget):
             icon = round(theme.px("icon") * style.icon)
             for columns in self.column_choices():
                 tile_w = (width - spacing * (columns - 1)) // columns
-                needs = [tile.height_for(tile_w, icon, style.subtitle) for tile in self.tiles]
-                if None in needs:
+                fits = [tile.height_for(tile_w, icon, style.subtitle) for tile in self.tiles]
+                needs = [need for need in fits if need is not None]
+                if len(needs) < len(fits):
                     continue
-                rows = [max(least, *needs[r:r + columns])  # type: ignore[type-var]
-                        for r in range(0, len(needs), columns)]
+                rows = [max(least, *needs[r:r + columns]) for r in range(0, len(needs), columns)]
                 if sum(rows) + spacing * (len(rows) - 1) <= room:
                     return _Plan(columns, style, [rows[i // columns] for i in range(len(needs))])
         return None
@@ -145,7 +145,7 @@ class HomeScreen(ScreenWidget):
             tile.setMinimumHeight(plan.heights[index])
             tile.show_subtitle(plan.style.subtitle)
             tile.set_icon_size(icon)
-            tile.layout().activate()  # text moves aside now, not a frame after the new icon
+            tile.row.activate()  # text moves aside now, not a frame after the new icon
         self._placed_columns = plan.columns
         for column in range(5):
             self.grid.setColumnStretch(column, 1 if column < plan.columns else 0)

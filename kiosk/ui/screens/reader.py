@@ -48,7 +48,7 @@ class SnapshotDocument(QTextDocument):
     QTextDocument.loadResource, and again in its image handler when a picture comes back null).
     """
 
-    def loadResource(self, kind: int, name: QUrl) -> QImage | QByteArray:  # noqa: N802
+    def loadResource(self, kind: int, name: QUrl | str) -> QImage | QByteArray:  # noqa: N802
         del name
         if kind == QTextDocument.ResourceType.ImageResource.value:
             blank = QImage(1, 1, QImage.Format.Format_ARGB32)
@@ -251,7 +251,8 @@ class ReaderScreen(ScreenWidget):
                 or (self.tasks.has_more() and self.tasks.isVisibleTo(self)))
         if more != self.more_button.isVisibleTo(self):
             self.more_button.setVisible(more)
-            self.column.layout().activate()
+            if (layout := self.column.layout()) is not None:
+                layout.activate()
 
     def retranslate(self) -> None:
         name_home_button(self.home_button)

@@ -78,11 +78,12 @@ class StaffPage(QScrollArea):
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
         self.column.setSpacing(theme.px("spacing"))
-        for box in self.widget().findChildren(QWidget, "StaffCard"):
-            pad = theme.px("spacing")
-            box.layout().setContentsMargins(pad, pad, pad, pad)
-            box.layout().setSpacing(round(pad * 0.6))
-        for choices in self.widget().findChildren(Choices):
+        pad = theme.px("spacing")
+        for box in self.findChildren(QWidget, "StaffCard"):
+            if (layout := box.layout()) is not None:
+                layout.setContentsMargins(pad, pad, pad, pad)
+                layout.setSpacing(round(pad * 0.6))
+        for choices in self.findChildren(Choices):
             choices.set_spacing(round(theme.px("spacing") * 0.6))
 
     def refresh(self) -> None:

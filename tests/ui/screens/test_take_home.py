@@ -258,13 +258,13 @@ def test_more_below_leads_through_a_long_task_list_to_its_end(make_window, ask,
     window = make_window(ask, size=screen)
     open_ask(window, "es", "largest")
     tasks, cue = window.reader.tasks, window.reader.more_button
-    bar = tasks.scroll.verticalScrollBar()
+    bar = tasks.scroll_area.verticalScrollBar()
     for _ in range(3):
         QApplication.processEvents()
     assert bar.maximum() > 0  # the list is longer than the screen
     assert cue.isVisible()
     keep_row = tasks.keep_list.mapTo(window, tasks.keep_list.rect().topLeft()).y()
-    view_bottom = tasks.scroll.mapTo(window, tasks.scroll.rect().bottomLeft()).y()
+    view_bottom = tasks.scroll_area.mapTo(window, tasks.scroll_area.rect().bottomLeft()).y()
     cue_top = cue.mapTo(window, cue.rect().topLeft()).y()
     assert view_bottom < cue_top < keep_row  # under the list, above "Keep my list"
     for _ in range(30):
@@ -286,5 +286,5 @@ def test_a_task_page_that_fits_shows_no_more_below(make_window, ask) -> None:
     open_ask(window, "en", "normal")
     for _ in range(3):
         QApplication.processEvents()
-    assert window.reader.tasks.scroll.verticalScrollBar().maximum() == 0
+    assert window.reader.tasks.scroll_area.verticalScrollBar().maximum() == 0
     assert not window.reader.more_button.isVisible()

@@ -103,8 +103,8 @@ class ContentPage(StaffPage):
     def _clear(self, layout: QVBoxLayout, keep: int) -> None:
         while layout.count() > keep:
             item = layout.takeAt(keep)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
 
     def _fill_languages(self, status: ContentStatus) -> None:
         self._clear(self._languages, 0)

@@ -154,7 +154,8 @@ class DashboardPage(StaffPage):
         """Four figures in a row where they fit, else two; charts as wide as the page."""
         if self._theme is None:
             return
-        boxes = [self._figures.itemAt(i).widget() for i in range(self._figures.count())]
+        items = (self._figures.itemAt(i) for i in range(self._figures.count()))
+        boxes = [box for item in items if item is not None and (box := item.widget()) is not None]
         columns = 4 if self.viewport().width() >= self._theme.font_px("h1") * 24 else 2
         for index, box in enumerate(boxes):
             self._figures.addWidget(box, index // columns, index % columns)

@@ -78,8 +78,8 @@ class ExportPage(StaffPage):
     def refresh(self) -> None:
         while self._targets.count():
             item = self._targets.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         self.destination_buttons = []
         found = destinations(self._data_dir, self._list_drives())
         if not any(d.removable for d in found):
