@@ -214,7 +214,7 @@ class ReaderScreen(ScreenWidget):
         self._speaking = False
         self._theme: Theme | None = None
         self.column = QWidget()
-        column = QVBoxLayout(self.column)
+        column = self._column_box = QVBoxLayout(self.column)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.section_label)
         column.addWidget(self.page_title)
@@ -251,8 +251,7 @@ class ReaderScreen(ScreenWidget):
                 or (self.tasks.has_more() and self.tasks.isVisibleTo(self)))
         if more != self.more_button.isVisibleTo(self):
             self.more_button.setVisible(more)
-            if (layout := self.column.layout()) is not None:
-                layout.activate()
+            self._column_box.activate()
 
     def retranslate(self) -> None:
         name_home_button(self.home_button)
@@ -350,7 +349,7 @@ class ReaderScreen(ScreenWidget):
         if with_tasks:  # the cue sits under the scrolling part, above "Keep my list"
             self.tasks.hold_cue(self.more_button)
         else:
-            column = self.column.layout()
+            column = self._column_box
             column.insertWidget(column.indexOf(self.browser) + 1, self.more_button, 0,
                                 Qt.AlignmentFlag.AlignHCenter)
         if with_tasks:
