@@ -149,7 +149,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "supervise":
         return _supervise(args.kiosk_args)
     if args.command == "doctor":
-        from kiosk.doctor import run_doctor
+        from kiosk.doctor.checkup import run_doctor
 
         return run_doctor(config=args.config, data_dir=args.data_dir, content=args.content)
     if args.command == "report":

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import doctor
 from kiosk.content.reading.loader import load_library
 from kiosk.content.reading.site import example_details
+from kiosk.doctor.content import content_checks
+from kiosk.doctor.report import OK, WARN
 from kiosk.settings import paths
 from tests.helpers.content import write_content
 
@@ -53,14 +54,14 @@ def test_a_clinic_copy_of_the_example_warns_and_validate_says_which_lines(tmp_pa
 
 
 def test_the_doctor_warns_on_the_example_details(tmp_path: Path) -> None:
-    checks = doctor.content_checks(paths.shipped_content_dir(), date(2026, 12, 1))
+    checks = content_checks(paths.shipped_content_dir(), date(2026, 12, 1))
     content, clinic = checks
     assert "0 errors, 0 warnings" in content.detail
-    assert clinic.status == doctor.WARN and "still holds the example clinic's" in clinic.detail
+    assert clinic.status == WARN and "still holds the example clinic's" in clinic.detail
     assert [line.split(": ")[0].rsplit(":", 1)[1] for line in clinic.more] == \
         [str(n) for n in EXAMPLE_LINES]
-    mine = doctor.content_checks(write_content(tmp_path / "c"), date(2026, 12, 1))
-    assert (mine[1].name, mine[1].status) == ("clinic details", doctor.OK)
+    mine = content_checks(write_content(tmp_path / "c"), date(2026, 12, 1))
+    assert (mine[1].name, mine[1].status) == ("clinic details", OK)
 
 
 @pytest.mark.parametrize(("details", "flagged"), [

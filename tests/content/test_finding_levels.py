@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import doctor
 from kiosk.content.model import Finding, Severity, count_findings, counts_text
 from kiosk.content.refresh import load_checked
 from kiosk.content.status import ContentStatus
+from kiosk.doctor.content import check_content
+from kiosk.doctor.report import WARN, write_report
 from kiosk.settings import paths
 from tests.helpers.content import section_text, write_content
 
@@ -68,8 +69,8 @@ def test_validate_and_doctor_count_the_same_way(tmp_path: Path, monkeypatch) -> 
     assert result.returncode == 0
     assert "0 errors, 1 warning, 1 info" in result.stdout
     assert f"{root / 'en' / '02-topic-2.md'}:11: info: web address" in result.stdout
-    check = doctor.check_content(root)
-    assert check.status == doctor.WARN
+    check = check_content(root)
+    assert check.status == WARN
     assert "0 errors, 1 warning, 1 info" in check.detail
     assert [line for line in check.more if "review_date" in line]
 
@@ -94,7 +95,7 @@ def test_shipped_content_has_no_errors_and_no_warnings() -> None:
     assert len(waiting) == len(library.awaiting_review()) == 16
     assert counts[Severity.INFO] > len(waiting)
     out = io.StringIO()
-    doctor.write_report([doctor.check_content(paths.shipped_content_dir(), SHIPPED_ON)], out)
+    write_report([check_content(paths.shipped_content_dir(), SHIPPED_ON)], out)
     assert "WARN  content" in out.getvalue()
     assert "0 errors, 0 warnings" in out.getvalue()
     assert "16 of 16 sections await a clinician's review" in out.getvalue()

@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from kiosk import doctor
 from kiosk.content.checks.validate import check_library
 from kiosk.content.reading.loader import load_library
 from kiosk.content.refresh import load_checked
 from kiosk.content.status import ContentStatus
+from kiosk.doctor.content import check_content
+from kiosk.doctor.report import OK, WARN
 from tests.helpers.content import section_text, write_content
 
 TODAY = date(2026, 11, 22)
@@ -55,10 +56,10 @@ def test_a_reviewer_without_a_date_is_not_signed(tmp_path: Path) -> None:
 
 def test_doctor_and_the_status_count_sections_awaiting_a_clinician(tmp_path: Path) -> None:
     root = write_content(tmp_path / "c")  # 3 sections in each of 2 languages
-    assert doctor.check_content(root, TODAY).status == doctor.OK
+    assert check_content(root, TODAY).status == OK
     _unsigned(root, "01-topic-1.md", "03-topic-3.md")
-    check = doctor.check_content(root, TODAY)
-    assert check.status == doctor.WARN
+    check = check_content(root, TODAY)
+    assert check.status == WARN
     assert "0 errors, 0 warnings, 2 info" in check.detail
     assert "2 of 6 sections await a clinician's review" in check.detail
     status = ContentStatus.of(load_checked(root, TODAY), datetime(2026, 11, 22, 9, 0))

@@ -7,7 +7,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from kiosk.doctor import FAIL, INFO, OK, WARN, check_share
+from kiosk.doctor.data import check_share
+from kiosk.doctor.report import FAIL, INFO, OK, WARN
 from kiosk.engagement.reports.build import build_report
 from kiosk.engagement.reports.fleet import newest_per_kiosk
 from kiosk.engagement.snapshot import (
@@ -84,7 +85,7 @@ def test_doctor_fails_when_share_dir_is_set_without_kiosk_id(tmp_path: Path) -> 
 
 
 def test_doctor_says_when_content_last_changed(tmp_path: Path) -> None:
-    from kiosk.doctor import check_content_changed
+    from kiosk.doctor.content import check_content_changed
 
     (tmp_path / "en").mkdir()
     for name, day in (("en/01-a.md", 20), ("en/02-b.md", 21), ("site.toml", 19)):

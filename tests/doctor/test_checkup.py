@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk import doctor
 from kiosk.access.pin import hash_pin
+from kiosk.doctor import checkup, data, display, report
 from tests.helpers.content import write_content
 
-ROOT = Path(__file__).parents[1]
+ROOT = Path(__file__).parents[2]
 
 
 class Site:
@@ -33,7 +33,7 @@ class Site:
 
     def run(self) -> tuple[int, str]:
         out = io.StringIO()
-        code = doctor.run_doctor(config=str(self.config), data_dir=str(self.data),
+        code = checkup.run_doctor(config=str(self.config), data_dir=str(self.data),
                                  content=str(self.content), out=out)
         return code, out.getvalue()
 
@@ -41,8 +41,8 @@ class Site:
 @pytest.fixture
 def site(tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Site:
     # A real speech engine takes a second or two to answer; it has its own test below.
-    monkeypatch.setattr(doctor, "check_read_aloud",
-                        lambda languages=(): doctor.Check(doctor.WARN, "read-aloud",
+    monkeypatch.setattr(display, "check_read_aloud",
+                        lambda languages=(): report.Check(report.WARN, "read-aloud",
                                                           "not checked here"))
     return Site(tmp_path)
 
@@ -130,7 +130,7 @@ def test_unwritable_data_folder(site: Site, monkeypatch: pytest.MonkeyPatch) -> 
 def test_read_aloud_without_qt_speech_is_a_warning(qtbot: QtBot,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "PySide6.QtTextToSpeech", None)
-    check = doctor.check_read_aloud()
+    check = display.check_read_aloud()
     assert check.status == "WARN" and "not installed" in check.detail
 
 
@@ -167,14 +167,14 @@ class FakeKernel32:
 @pytest.mark.parametrize(("bus", "status"), [
     (FakeBus(False, set()), "INFO"),
     (FakeBus(True, set()), "WARN"),
-    (FakeBus(True, {doctor.SCREENSAVER}), "OK"),
+    (FakeBus(True, {display.SCREENSAVER}), "OK"),
 ])
 def test_screen_awake_on_linux(bus: FakeBus, status: str) -> None:
-    assert doctor.check_screen_awake(session_bus=lambda: bus).status == status
+    assert display.check_screen_awake(session_bus=lambda: bus).status == status
 
 
 def test_screen_awake_on_windows() -> None:
-    assert doctor.check_screen_awake(kernel32=FakeKernel32()).status == "OK"
+    assert display.check_screen_awake(kernel32=FakeKernel32()).status == "OK"
 
 
 def test_doctor_command_prints_a_report_not_a_traceback(tmp_path: Path) -> None:
@@ -202,9 +202,9 @@ def test_a_display_asked_for_and_not_there_fails(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("free_mb", "status", "words"), [
-    (5, doctor.FAIL, "(almost) full: 5 MB free"),
-    (120, doctor.WARN, "low on space: 120 MB free"),
-    (40_000, doctor.OK, "40,000 MB free"),
+    (5, report.FAIL, "(almost) full: 5 MB free"),
+    (120, report.WARN, "low on space: 120 MB free"),
+    (40_000, report.OK, "40,000 MB free"),
 ])
 def test_free_space_in_the_data_folder_is_checked(tmp_path: Path, free_mb: int, status: str,
                                                  words: str) -> None:
@@ -214,7 +214,7 @@ def test_free_space_in_the_data_folder_is_checked(tmp_path: Path, free_mb: int, 
         asked.append(folder)
         return free_mb * 1024 * 1024
 
-    check = doctor.check_data(tmp_path, free_bytes=free_bytes)
+    check = data.check_data(tmp_path, free_bytes=free_bytes)
     assert asked == [tmp_path]
     assert check.status == status and words in check.detail
 

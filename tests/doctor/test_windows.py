@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk import doctor
 from kiosk.access.pin import hash_pin
-from kiosk.doctor_windows import (
+from kiosk.doctor import display, system
+from kiosk.doctor.windows import (
     TASK_NAME,
     check_kiosk_account,
     check_logon_task,
@@ -23,7 +23,7 @@ from kiosk.settings.config import Settings
 from kiosk.ui.machine.speech import pick_engine
 from tests.helpers.speech import FakeEngine
 
-ISS = Path(__file__).parents[1] / "packaging" / "windows" / "rls-kiosk.iss"
+ISS = Path(__file__).parents[2] / "packaging" / "windows" / "rls-kiosk.iss"
 TASK_XML = """<?xml version="1.0" encoding="UTF-16"?>
 <Task version="1.2"><Principals><Principal id="Author">
 <UserId>CLINIC-PC\\kiosk</UserId><LogonType>InteractiveToken</LogonType>
@@ -90,13 +90,13 @@ def test_task_name_is_the_one_setup_creates() -> None:
 
 
 def test_a_voice_per_content_language(qtbot: QtBot) -> None:
-    check = doctor.check_voices(FakeEngine(("en_US", "es_ES")), "engine sapi", ("en", "es"))
+    check = display.check_voices(FakeEngine(("en_US", "es_ES")), "engine sapi", ("en", "es"))
     assert check.status == "OK"
     assert check.more == ("en: voice en_US", "es: voice es_ES")
 
 
 def test_a_language_without_a_voice_is_named(qtbot: QtBot) -> None:
-    check = doctor.check_voices(FakeEngine(("en_US",)), "engine sapi", ("en", "es"))
+    check = display.check_voices(FakeEngine(("en_US",)), "engine sapi", ("en", "es"))
     assert check.status == "WARN" and "no voice for es" in check.detail
     assert check.more == ("en: voice en_US", "es: no voice")
 
@@ -116,7 +116,7 @@ def test_speech_engine_can_be_named_or_turned_off() -> None:
 def test_doctor_says_read_aloud_was_turned_off(qtbot: QtBot,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KIOSK_SPEECH_ENGINE", "none")
-    check = doctor.check_read_aloud(("en", "es"))
+    check = display.check_read_aloud(("en", "es"))
     assert check.status == "WARN"
     assert check.detail.startswith(("turned off by KIOSK_SPEECH_ENGINE=none (engines here: ",
                                     "not available: Qt's text-to-speech module is not installed"))
@@ -175,9 +175,9 @@ def test_settings_access_that_cannot_be_read_is_a_warning_not_ok() -> None:
 
 def test_doctor_asks_windows_who_may_read_the_pin_hash(monkeypatch: pytest.MonkeyPatch) -> None:
     """On Windows the staff PIN line looks at the settings file's access list, not its mode."""
-    from kiosk import doctor_windows
+    from kiosk.doctor import windows as doctor_windows
 
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setattr(doctor_windows, "file_dacl", lambda path: OLD_SETUP_SDDL)
-    check = doctor.check_pin(Settings(staff_pin_hash=hash_pin("2468", n=16)), SETTINGS)
+    check = system.check_pin(Settings(staff_pin_hash=hash_pin("2468", n=16)), SETTINGS)
     assert check.status == "WARN" and "readable by Users" in check.detail

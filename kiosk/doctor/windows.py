@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.doctor import FAIL, INFO, OK, WARN, Check
+from kiosk.doctor.report import FAIL, INFO, OK, WARN, Check
 
 TASK_NAME = "RLS kiosk"  # the same name as TaskName in packaging/windows/rls-kiosk.iss
 
