@@ -32,7 +32,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from kiosk.engagement import store
+from kiosk.engagement import store, store_errors
 from kiosk.engagement.events import SLUG_RE, clean_event
 
 log = logging.getLogger(__name__)
@@ -258,13 +258,13 @@ class Recorder(_VisitTracker):
             conn, moved = store.open_store(self._db_path, to_local_naive(self._clock()),
                                            busy_timeout=self._busy_timeout)
         except Exception as exc:
-            cause = exc.__cause__ if isinstance(exc, store.StoreUnavailable) else exc
-            if cause is not None and store.is_busy(cause):
+            cause = exc.__cause__ if isinstance(exc, store_errors.StoreUnavailable) else exc
+            if cause is not None and store_errors.is_busy(cause):
                 self._wait_for_lock(cause)
                 return
-            message = store.describe_failure(exc, self._db_path.parent, self._db_path)
+            message = store_errors.describe_failure(exc, self._db_path.parent, self._db_path)
             log.warning("Engagement logging is off: %s", message,
-                        exc_info=not isinstance(exc, store.StoreUnavailable))
+                        exc_info=not isinstance(exc, store_errors.StoreUnavailable))
             self._switch_off(message)
             return
         self._conn = conn
@@ -290,7 +290,7 @@ class Recorder(_VisitTracker):
             log.warning("Engagement database %s is busy (another program holds it); events are "
                         "kept in memory until it is free", self._db_path)
         self._set_status(RecorderStatus(
-            False, store.describe_failure(exc, self._db_path.parent, self._db_path),
+            False, store_errors.describe_failure(exc, self._db_path.parent, self._db_path),
             kind="busy"))
 
     def _take_queue(self) -> None:
@@ -323,7 +323,7 @@ class Recorder(_VisitTracker):
         try:
             store.insert_events(self._conn, rows)
         except Exception as exc:
-            if store.is_busy(exc):
+            if store_errors.is_busy(exc):
                 self._pending = rows + self._pending
                 self._wait_for_lock(exc)
                 return
@@ -339,7 +339,7 @@ class Recorder(_VisitTracker):
         self, exc: Exception, rows: list[Row], *, may_retry: bool = True
     ) -> None:
         self._close_conn()
-        if may_retry and store.is_damage(exc):
+        if may_retry and store_errors.is_damage(exc):
             log.warning("Engagement database became damaged while writing (%s)", exc)
             try:
                 moved = store.move_aside(self._db_path, to_local_naive(self._clock()))
@@ -355,7 +355,7 @@ class Recorder(_VisitTracker):
                 except Exception as again:
                     self._handle_write_error(again, rows, may_retry=False)
                 return
-        message = store.describe_failure(exc, self._db_path.parent, self._db_path)
+        message = store_errors.describe_failure(exc, self._db_path.parent, self._db_path)
         log.warning("Engagement logging is off: %s", message)
         self._switch_off(message)
 

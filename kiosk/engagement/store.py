@@ -1,17 +1,16 @@
-"""The engagement database: schema, migrations, opening with damage handling, retention.
+"""The engagement database as the kiosk writes it: opening with damage handling, writing
+batches of events, rolling finished days up into daily totals, retention.
 
 One SQLite file in the data folder, in WAL mode with `synchronous=FULL`: each batch the writer
 commits is on disk before the next one starts, and a power cut or a killed process loses at most
-the batch being written, never the file. The schema version lives in `PRAGMA user_version`; a new
-file is built by running every migration from version 0, so the upgrade path is the path every
-kiosk takes and the tests exercise it.
+the batch being written, never the file. The schema and its migrations are in schema.py, what
+can go wrong in store_errors.py, reading for a report in store_reader.py.
 
 No Qt here, and nothing that knows about screens: only SQL and files.
 """
 
 from __future__ import annotations
 
-import errno
 import logging
 import os
 import sqlite3
@@ -22,142 +21,20 @@ from typing import Any
 
 from kiosk.engagement import rollup
 from kiosk.engagement.events import FIELD_COLUMNS
+from kiosk.engagement.schema import migrate
+from kiosk.engagement.store_errors import (
+    StoreDamaged,
+    StoreUnavailable,
+    describe_failure,
+    is_damage,
+)
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_S = 5.0
 
-# Columns every event row has besides the allowed fields (see events.FIELD_COLUMNS).
-# `ts` is local wall-clock time to the minute, "YYYY-MM-DDTHH:MM"; reports are about clinic hours.
-BASE_COLUMNS = ("id", "ts", "kind", "visit_id", "kiosk_id")
 
-# Version 1: raw events only. Version 2: kiosk_id (set by staff, for merging several kiosks),
-# staff_login's `ok`, the daily totals that outlive pruned events, and an index by kind and day.
-# Version 3: finished days are folded into the daily totals early (reports read those instead of
-# a year of raw events); `rollup_state` is the watermark of what is folded in (see rolled_up).
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    (
-        """CREATE TABLE events (
-            id INTEGER PRIMARY KEY,
-            ts TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            visit_id TEXT,
-            language TEXT, text_size TEXT, theme TEXT, screen TEXT, section TEXT, page TEXT,
-            question TEXT, setting TEXT, value TEXT, reason TEXT,
-            seconds INTEGER, questions INTEGER, score INTEGER, total INTEGER, answered INTEGER,
-            correct INTEGER
-        )""",
-        "CREATE INDEX events_ts ON events (ts)",
-    ),
-    (
-        "ALTER TABLE events ADD COLUMN kiosk_id TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE events ADD COLUMN ok INTEGER",
-        "DROP INDEX events_ts",
-        "CREATE INDEX events_kind_ts ON events (kind, ts)",
-        """CREATE TABLE daily_totals (
-            day TEXT NOT NULL,
-            kiosk_id TEXT NOT NULL,
-            metric TEXT NOT NULL,
-            key TEXT NOT NULL,
-            num INTEGER NOT NULL,
-            count INTEGER NOT NULL,
-            PRIMARY KEY (day, kiosk_id, metric, key, num)
-        ) WITHOUT ROWID""",
-    ),
-    (
-        """CREATE TABLE rollup_state (
-            id INTEGER PRIMARY KEY CHECK (id = 1),
-            until TEXT NOT NULL,
-            last_id INTEGER NOT NULL
-        )""",
-        "INSERT INTO rollup_state (id, until, last_id) VALUES (1, '', 0)",
-    ),
-)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-# Primary SQLite result codes (the low byte of sqlite_errorcode).
-_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 3, 5, 6, 8, 10
-_SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
-
-
-class StoreDamaged(Exception):
-    """The file is not a readable SQLite database or fails its integrity check."""
-
-
-class StoreUnavailable(Exception):
-    """The database cannot be written (read-only or full folder, newer schema, ...).
-
-    The message is one sentence a member of staff can act on.
-    """
-
-
-def is_damage(exc: BaseException) -> bool:
-    """True for errors that mean the file itself is broken, so moving it aside helps."""
-    if isinstance(exc, StoreDamaged):
-        return True
-    code = getattr(exc, "sqlite_errorcode", None)
-    return code is not None and (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
-
-
-def is_busy(exc: BaseException | None) -> bool:
-    """True when another connection holds the database: waiting helps, nothing is broken."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    return code is not None and (code & 0xFF) in (_SQLITE_BUSY, _SQLITE_LOCKED)
-
-
-def _is(check: str, path: Path) -> bool:
-    try:
-        return bool(getattr(path, check)())
-    except OSError:
-        return False
-
-
-def describe_failure(exc: BaseException, folder: Path, database: Path | None = None) -> str:
-    """One sentence for staff about why the data folder (or `database` in it) cannot be used.
-
-    The paths are looked at first: SQLite calls a database that is a folder "unable to open"
-    and a data folder that is a file "read-only" or worse."""
-    if isinstance(exc, StoreUnavailable):
-        return str(exc)
-    code = getattr(exc, "sqlite_errorcode", None)
-    primary = code & 0xFF if code is not None else None
-    err = getattr(exc, "errno", None)
-    if is_busy(exc):
-        return (
-            f"The database {database or folder} is busy: another program is using it. Visits "
-            "are kept in memory and written as soon as it is free."
-        )
-    if primary == _SQLITE_FULL or err in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return f"Data folder {folder} is full: logging is off until space is freed."
-    blocker = next((p for p in (folder, *folder.parents) if _is("is_file", p)), None)
-    if blocker is not None:
-        where = f"Data folder {folder}" if blocker == folder else (
-            f"Data folder {folder} cannot be made: {blocker}")
-        return (
-            f"{where} is a file, not a folder: logging is off until clinic IT moves that file "
-            "away."
-        )
-    if database is not None and _is("is_dir", database):
-        return (
-            f"The database {database} is a folder, not a file: logging is off until clinic IT "
-            "moves that folder away."
-        )
-    if primary in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN) or err in (
-        errno.EROFS,
-        errno.EACCES,
-        errno.EPERM,
-    ):
-        return (
-            f"Data folder {folder} is read-only: logging is off until the kiosk account "
-            "may write there."
-        )
-    return (
-        f"Cannot write to data folder {folder} ({exc}): logging is off; "
-        "check that the disk works and has space."
-    )
-
-
-def _connect(
+def connect(
     path: Path | str, *, uri: bool = False, busy_timeout: float = BUSY_TIMEOUT_S
 ) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a batch is one transaction.
@@ -166,33 +43,8 @@ def _connect(
     )
 
 
-def user_version(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
-
-
-def migrate(conn: sqlite3.Connection) -> None:
-    """Bring the schema to SCHEMA_VERSION, one version per transaction."""
-    version = user_version(conn)
-    if version > SCHEMA_VERSION:
-        raise StoreUnavailable(
-            f"The engagement database has schema version {version}, newer than this kiosk "
-            f"software understands ({SCHEMA_VERSION}): update the kiosk software."
-        )
-    for target in range(version + 1, SCHEMA_VERSION + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in MIGRATIONS[target - 1]:
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {target}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        log.info("Engagement database migrated to schema version %d", target)
-
-
 def _open_checked(path: Path, busy_timeout: float) -> sqlite3.Connection:
-    conn = _connect(path, busy_timeout=busy_timeout)
+    conn = connect(path, busy_timeout=busy_timeout)
     try:
         result = conn.execute("PRAGMA quick_check").fetchall()
         if result != [("ok",)]:
@@ -353,59 +205,3 @@ def prune(conn: sqlite3.Connection, before: date) -> int:
 def checkpoint(conn: sqlite3.Connection) -> None:
     """Copy the WAL into the main file so the database is one self-contained file again."""
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-
-class ReadError(Exception):
-    """A database given to a report cannot be read; the message is one sentence for the user."""
-
-
-def open_for_reading(path: Path) -> sqlite3.Connection:
-    """Open a database read-only for a report, upgrading an older schema in memory.
-
-    The file itself is never changed: it may be a copy from another kiosk, on a read-only share,
-    or in use by a running kiosk (WAL lets us read alongside the writer).
-    """
-    if not path.is_file():
-        raise ReadError(f"No engagement database at {path}: check the path.")
-    base = path.resolve().as_uri()
-    conn: sqlite3.Connection | None = None
-    try:
-        try:
-            conn = _connect(base + "?mode=ro", uri=True)
-            version = user_version(conn)
-        except sqlite3.OperationalError:
-            # A WAL database in a folder we cannot write may refuse a normal read-only open.
-            if conn is not None:
-                conn.close()
-            conn = _connect(base + "?immutable=1", uri=True)
-            version = user_version(conn)
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "events" not in tables:
-            raise ReadError(f"{path} is not a kiosk engagement database: check the path.")
-        if version > SCHEMA_VERSION:
-            raise ReadError(
-                f"{path} was written by newer kiosk software (schema {version}): "
-                "update this copy of the kiosk software to read it."
-            )
-        if version < SCHEMA_VERSION:
-            memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-            conn.backup(memory)
-            conn.close()
-            conn = memory
-            migrate(conn)
-        return conn
-    except ReadError:
-        if conn is not None:
-            conn.close()
-        raise
-    except sqlite3.DatabaseError as exc:
-        if conn is not None:
-            conn.close()
-        raise read_failure(path, exc) from exc
-
-
-def read_failure(path: Path, exc: BaseException) -> ReadError:
-    """The sentence for a database a report cannot read: damaged, or why not."""
-    if is_damage(exc):
-        return ReadError(f"{path} is damaged or not a database: check the file.")
-    return ReadError(f"Cannot read {path} ({exc}): check the file and its permissions.")

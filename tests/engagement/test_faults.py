@@ -22,9 +22,9 @@ import pytest
 
 import kiosk
 from kiosk.engagement import recorder as recorder_module
-from kiosk.engagement import store
+from kiosk.engagement import schema, store, store_errors
 from kiosk.engagement.reports.build import build_report
-from kiosk.engagement.store import ReadError
+from kiosk.engagement.store_errors import ReadError
 
 from .helpers import record_visit, rows
 
@@ -190,7 +190,7 @@ def test_damage_found_while_writing_moves_the_file_and_keeps_the_batch(
 def test_a_database_from_newer_software_is_left_alone(make_recorder: Any, db_path: Path) -> None:
     make_recorder().close()
     conn = sqlite3.connect(db_path)
-    conn.execute(f"PRAGMA user_version = {store.SCHEMA_VERSION + 1}")
+    conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
     conn.close()
     recorder = make_recorder()
     recorder.record("idle_reset")
@@ -352,7 +352,7 @@ def test_full_disk_error_is_described_as_full(tmp_path: Path) -> None:
     with pytest.raises(sqlite3.OperationalError) as caught:
         conn.execute("INSERT INTO t VALUES (zeroblob(100000))")
     conn.close()
-    message = store.describe_failure(caught.value, tmp_path)
+    message = store_errors.describe_failure(caught.value, tmp_path)
     assert message == f"Data folder {tmp_path} is full: logging is off until space is freed."
 
 

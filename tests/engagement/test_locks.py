@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from kiosk.engagement import recorder as recorder_module
-from kiosk.engagement import store
+from kiosk.engagement import store, store_errors
 from kiosk.engagement.recorder import Recorder
 
 from .conftest import FakeClock
@@ -167,15 +167,15 @@ def test_each_cause_is_named(tmp_path: Path) -> None:
     folder.mkdir()
     database = folder / "engagement.sqlite3"
     database.mkdir()
-    with pytest.raises(store.StoreUnavailable, match="is a folder, not a file"):
+    with pytest.raises(store_errors.StoreUnavailable, match="is a folder, not a file"):
         store.open_store(database, store_stamp())
     blocker = tmp_path / "blocker"
     blocker.write_text("")
-    with pytest.raises(store.StoreUnavailable,
+    with pytest.raises(store_errors.StoreUnavailable,
                        match=f"Data folder {blocker / 'data'} cannot be made: {blocker} is a "
                              "file, not a folder"):
         store.open_store(blocker / "data" / "engagement.sqlite3", store_stamp())
-    with pytest.raises(store.StoreUnavailable, match=f"Data folder {blocker} is a file"):
+    with pytest.raises(store_errors.StoreUnavailable, match=f"Data folder {blocker} is a file"):
         store.open_store(blocker / "engagement.sqlite3", store_stamp())
 
 

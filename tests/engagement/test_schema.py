@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kiosk.engagement import store
+from kiosk.engagement import schema
 from kiosk.engagement.events import EVENT_FIELDS
 from kiosk.engagement.reports.build import build_report
 
@@ -34,7 +34,7 @@ def test_schema_holds_nothing_but_the_vocabulary(
     assert _columns(db_path, "events") == ALLOWED_EVENT_COLUMNS
     assert _columns(db_path, "rollup_state") == {"id", "until", "last_id"}  # a day, a row id
     assert _columns(db_path, "daily_totals") == ALLOWED_TOTAL_COLUMNS
-    assert rows(db_path, "PRAGMA user_version") == [(store.SCHEMA_VERSION,)]
+    assert rows(db_path, "PRAGMA user_version") == [(schema.SCHEMA_VERSION,)]
     assert rows(db_path, "PRAGMA journal_mode") == [("wal",)]
 
 
@@ -161,7 +161,7 @@ def test_recorder_migrates_a_version_1_database_and_keeps_its_events(
     recorder.close()
 
     assert recorder.status.ok and recorder.status.recording
-    assert rows(old, "PRAGMA user_version") == [(store.SCHEMA_VERSION,)]
+    assert rows(old, "PRAGMA user_version") == [(schema.SCHEMA_VERSION,)]
     assert _columns(old, "events") == ALLOWED_EVENT_COLUMNS
     assert rows(old, "SELECT kiosk_id, count(*) FROM events GROUP BY 1 ORDER BY 1") == [
         ("", 24),
@@ -177,7 +177,7 @@ def test_migrations_build_the_same_schema_as_a_fresh_file(
     old = tmp_path / "old.sqlite3"
     write_v1_fixture(old)
     conn = sqlite3.connect(old, isolation_level=None)
-    store.migrate(conn)
+    schema.migrate(conn)
     conn.close()
     fresh = tmp_path / "fresh.sqlite3"
     make_recorder(fresh).close()

@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TypeGuard
 
-from kiosk.engagement import rollup, store
+from kiosk.engagement import rollup, store, store_errors, store_reader
 from kiosk.engagement.events import MAX_NUMBER
 
 # Metrics read per day; everything else is summed over the whole period by SQLite.
@@ -258,7 +258,7 @@ def build_report(
 ) -> Report:
     """Merge the databases at `paths` for the days `since`..`until` (both included).
 
-    Raises store.ReadError with a sentence for the user if a file cannot be read.
+    Raises store_errors.ReadError with a sentence for the user if a file cannot be read.
     """
     report = Report(since=since, until=until, read_at=now or datetime.now())
     low, high = _day_bounds(since, until)
@@ -268,7 +268,7 @@ def build_report(
         if resolved in seen:  # the same file named twice must not count twice
             continue
         seen.add(resolved)
-        conn = store.open_for_reading(Path(path))
+        conn = store_reader.open_for_reading(Path(path))
         try:
             written = datetime.fromtimestamp(Path(path).stat().st_mtime)
         except OSError:
@@ -289,8 +289,8 @@ def build_report(
                     seconds[n] += c
                 elif m == "quiz_complete":
                     quizzes += c
-        except (sqlite3.DatabaseError, store.StoreDamaged) as exc:
-            raise store.read_failure(Path(path), exc) from exc
+        except (sqlite3.DatabaseError, store_errors.StoreDamaged) as exc:
+            raise store_errors.read_failure(Path(path), exc) from exc
         finally:
             conn.close()
         for visit_day, c in per_day.items():

@@ -19,7 +19,7 @@ from kiosk.engagement.reports.html import render_html
 from kiosk.engagement.reports.small_counts import DEFAULT_THRESHOLD
 from kiosk.engagement.reports.tables import Names, all_tables
 from kiosk.engagement.reports.text import summary_text
-from kiosk.engagement.store import ReadError
+from kiosk.engagement.store_errors import ReadError
 from kiosk.settings.paths import DB_FILENAME
 
 __all__ = ["add_report_arguments", "run_report"]

@@ -17,7 +17,7 @@ from kiosk.engagement.reports import svgchart
 from kiosk.engagement.reports.build import Report
 from kiosk.engagement.reports.export import read_report
 from kiosk.engagement.reports.small_counts import DEFAULT_THRESHOLD, Cell, Hider, rough_duration
-from kiosk.engagement.store import ReadError
+from kiosk.engagement.store_errors import ReadError
 
 PERIODS: dict[str, int] = {"today": 1, "7days": 7, "30days": 30}  # key -> days, today included
 TOP_SECTIONS = 8

@@ -21,7 +21,7 @@ from kiosk.engagement.reports.csv import write_csv
 from kiosk.engagement.reports.drives import Destination, is_present
 from kiosk.engagement.reports.html import render_html
 from kiosk.engagement.reports.tables import Names, all_tables
-from kiosk.engagement.store import ReadError
+from kiosk.engagement.store_errors import ReadError
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.engagement import store
+from kiosk.engagement import store_errors, store_reader
 from kiosk.runtime.sync_names import is_arriving, is_sync_folder
 
 DATABASE_PATTERN = "*.sqlite3"
@@ -30,15 +30,16 @@ class FolderScan:
 def stored_kiosk_id(path: Path) -> str:
     """The kiosk id of the latest event, or of the latest daily total ("" when none is set).
 
-    Raises store.ReadError (one sentence) when the file is not a readable engagement database."""
-    conn = store.open_for_reading(path)
+    Raises store_errors.ReadError (one sentence) when the file is not a readable engagement
+    database."""
+    conn = store_reader.open_for_reading(path)
     try:
         row = conn.execute("SELECT kiosk_id FROM events ORDER BY id DESC LIMIT 1").fetchone()
         if row is None:
             row = conn.execute(
                 "SELECT kiosk_id FROM daily_totals ORDER BY day DESC LIMIT 1").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise store.ReadError(f"{path} cannot be read ({exc}): it may be damaged.") from None
+        raise store_errors.ReadError(f"{path} cannot be read ({exc}): it may be damaged.") from None
     finally:
         conn.close()
     return str(row[0]) if row and isinstance(row[0], str) else ""
@@ -63,7 +64,7 @@ def newest_per_kiosk(folder: Path) -> FolderScan:
         try:
             kiosk = stored_kiosk_id(path)
             modified = path.stat().st_mtime
-        except store.ReadError as exc:
+        except store_errors.ReadError as exc:
             scan.problems.append(str(exc))
             continue
         except OSError as exc:

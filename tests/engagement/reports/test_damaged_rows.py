@@ -14,7 +14,7 @@ from kiosk.engagement.reports.csv import write_csv
 from kiosk.engagement.reports.html import render_html
 from kiosk.engagement.reports.tables import all_tables
 from kiosk.engagement.reports.text import summary_text
-from kiosk.engagement.store import ReadError
+from kiosk.engagement.store_errors import ReadError
 
 from ..conftest import FakeClock
 from .test_report import monday_visits, parse
