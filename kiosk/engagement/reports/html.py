@@ -7,10 +7,10 @@ followed by its numbers, and a print layout (A4, no split charts) for the monthl
 from __future__ import annotations
 
 from datetime import date, datetime
-from html import escape
 
 from kiosk.engagement.reports import svgchart
 from kiosk.engagement.reports.build import Report
+from kiosk.engagement.reports.html_parts import CSS, esc, figure_html, table_html
 from kiosk.engagement.reports.small_counts import Cell, Hider
 from kiosk.engagement.reports.svgchart import Bar
 from kiosk.engagement.reports.tables import (
@@ -22,79 +22,6 @@ from kiosk.engagement.reports.tables import (
     skipped_note,
     stale_days,
 )
-
-CSS = """
-:root { color-scheme: light; }
-body { font-family: Arial, Helvetica, 'DejaVu Sans', sans-serif; color: #1a202c; margin: 0;
-  background: #f4f6f8; line-height: 1.45; }
-main { max-width: 780px; margin: 0 auto; padding: 24px 28px 48px; background: #fff; }
-h1 { font-size: 1.7em; margin: 0 0 4px; }
-h2 { font-size: 1.3em; margin: 36px 0 6px; padding-top: 10px; border-top: 2px solid #2b6cb0; }
-h3 { font-size: 1.05em; margin: 22px 0 4px; }
-p.lead, p.meta { color: #4a5568; margin: 2px 0; }
-p.explain { margin: 4px 0 10px; }
-.figures { display: flex; flex-wrap: wrap; gap: 12px; margin: 20px 0 6px; }
-.figure { flex: 1 1 150px; border: 1px solid #cbd5e0; border-radius: 6px; padding: 10px 12px; }
-.figure .value { font-size: 1.6em; font-weight: bold; color: #2b6cb0; }
-.figure .label { color: #4a5568; font-size: 0.9em; }
-figure { margin: 6px 0 10px; }
-figure svg { max-width: 100%; height: auto; display: block; }
-table { border-collapse: collapse; margin: 6px 0 14px; font-size: 0.92em; }
-th, td { border-bottom: 1px solid #e2e8f0; padding: 3px 10px 3px 0; text-align: left;
-  vertical-align: top; }
-th { color: #4a5568; font-weight: bold; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-caption { text-align: left; font-weight: bold; padding: 4px 0; }
-.note { color: #4a5568; font-size: 0.88em; }
-.warning { color: #9c4221; font-weight: bold; }
-.empty { font-size: 1.2em; padding: 24px; border: 2px dashed #cbd5e0; border-radius: 6px; }
-details summary { cursor: pointer; color: #2b6cb0; }
-.keep { break-inside: avoid; page-break-inside: avoid; }
-@media print {
-  @page { size: A4; margin: 14mm 12mm; }
-  body { background: #fff; font-size: 10.5pt; }
-  main { max-width: none; padding: 0; }
-  h2 { break-before: auto; break-after: avoid; page-break-after: avoid; }
-  h3 { break-after: avoid; page-break-after: avoid; }
-  figure, table, .figures { break-inside: avoid; page-break-inside: avoid; }
-  details { display: none; }
-  .figure { border-color: #718096; flex-basis: 100px; }
-}
-"""
-
-
-def _e(text: object) -> str:
-    return escape(str(text), quote=True)
-
-
-def _cell(value: Cell, numeric: bool) -> str:
-    text = f"{value:,}" if isinstance(value, int | float) else _e(value)
-    return f'<td class="num">{text}</td>' if numeric else f"<td>{text}</td>"
-
-
-def _table(table: Table, *, caption: bool = True) -> str:
-    # A column with any number in it is a number column: right-aligned, hidden counts too.
-    numeric = [
-        any(isinstance(row[i], int | float) for row in table.rows)
-        for i in range(len(table.columns))
-    ]
-    head = "".join(
-        f'<th class="num">{_e(c)}</th>' if num else f"<th>{_e(c)}</th>"
-        for c, num in zip(table.columns, numeric, strict=True)
-    )
-    rows = "".join(
-        "<tr>" + "".join(_cell(v, num) for v, num in zip(row, numeric, strict=True)) + "</tr>"
-        for row in table.rows
-    )
-    if not table.rows:
-        rows = f'<tr><td colspan="{len(table.columns)}">None in this period.</td></tr>'
-    cap = f"<caption>{_e(table.title)}</caption>" if caption else ""
-    note = f'<p class="note">{_e(table.note)}</p>' if table.note else ""
-    return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{note}"
-
-
-def _figure(svg: str) -> str:
-    return f"<figure>{svg}</figure>"
 
 
 def _long_date(day: date) -> str:
@@ -127,8 +54,8 @@ def _figures(tables: dict[str, Table]) -> str:
         ("Quiz answers right", _percent(summary["Quiz answers right, %"])),
     ]
     cells = "".join(
-        f'<div class="figure"><div class="value">{_e(_plain(v))}</div>'
-        f'<div class="label">{_e(k)}</div></div>'
+        f'<div class="figure"><div class="value">{esc(_plain(v))}</div>'
+        f'<div class="label">{esc(k)}</div></div>'
         for k, v in items
     )
     return f'<div class="figures">{cells}</div>'
@@ -180,14 +107,14 @@ def _when_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
         "<h2>When patients use the kiosk</h2>"
         '<p class="explain">Each bar is one day of the period. Days at zero are days the kiosk was '
         "off or not touched.</p>"
-        + _figure(_day_chart(report, hide))
-        + _table(tables["visits_per_month"])
+        + figure_html(_day_chart(report, hide))
+        + table_html(tables["visits_per_month"])
         + "<details><summary>Numbers for each day</summary>"
-        + _table(tables["visits_per_day"])
+        + table_html(tables["visits_per_day"])
         + "</details>"
         + '<div class="keep"><h3>By hour of the day</h3>'
         + '<p class="explain">When visits started, in the kiosk\'s local time.</p>'
-        + _figure(
+        + figure_html(
             svgchart.column_chart(
                 hour_bars,
                 title="Visits by hour of the day",
@@ -198,7 +125,7 @@ def _when_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
         )
         + "</div>"
         + '<div class="keep"><h3>By day of the week</h3>'
-        + _figure(
+        + figure_html(
             svgchart.column_chart(
                 weekday_bars,
                 title="Visits by day of the week",
@@ -215,18 +142,18 @@ def _when_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
 def _length_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
     seconds = report.visit_seconds()
     bars = [hide.bar(label, n) for label, n in length_buckets(seconds)]
-    median = _e(_summary(tables)["Median visit length"])
+    median = esc(_summary(tables)["Median visit length"])
     if hide.enough(sum(seconds.values())):
         typical = (f"Half the visits were shorter than <strong>{median}</strong> and half were "
                    "longer.")
     else:
-        typical = (f"With {_e(hide.phrase)} visits the typical visit is given only roughly: "
+        typical = (f"With {esc(hide.phrase)} visits the typical visit is given only roughly: "
                    f"<strong>{median}</strong>.")
     return (
         "<h2>How long visits last</h2>"
         f'<p class="explain">{typical} A visit ends when the screen is left alone until it '
         "resets, or when someone goes back to the start screen.</p>"
-        + _figure(
+        + figure_html(
             svgchart.column_chart(
                 bars,
                 title="How long visits last",
@@ -236,7 +163,7 @@ def _length_section(report: Report, hide: Hider, tables: dict[str, Table]) -> st
                 note=_approx_note(bars, hide),
             )
         )
-        + _table(tables["visit_end"])
+        + table_html(tables["visit_end"])
     )
 
 
@@ -248,7 +175,7 @@ def _sections_section(report: Report, hide: Hider, tables: dict[str, Table],
         "<h2>What patients read</h2>"
         '<p class="explain">How many visits opened each section, most read first, and how long '
         "a page of it stayed on screen (the median: half the pages were read for less).</p>"
-        + _figure(
+        + figure_html(
             svgchart.bar_chart(
                 bars,
                 title="Visits that opened each section",
@@ -256,7 +183,7 @@ def _sections_section(report: Report, hide: Hider, tables: dict[str, Table],
                 empty_message="No section was opened in this period",
             )
         )
-        + _table(tables["sections"])
+        + table_html(tables["sections"])
     )
 
 
@@ -279,13 +206,13 @@ def _quiz_section(report: Report, hide: Hider, tables: dict[str, Table], names: 
     )
     return (
         "<h2>Quiz</h2>"
-        + _table(tables["quiz"], caption=False)
+        + table_html(tables["quiz"], caption=False)
         + '<div class="keep"><h3>Which messages don\'t land</h3>'
         '<p class="explain">The share of answers that were right for each question, lowest '
         "first. A low share means the content behind that question may need rewriting.</p>"
-        + _figure(chart)
+        + figure_html(chart)
         + "</div>"
-        + _table(tables["questions"])
+        + table_html(tables["questions"])
     )
 
 
@@ -299,7 +226,7 @@ def _settings_section(report: Report, hide: Hider, tables: dict[str, Table]) -> 
         "<h2>Languages and accessibility</h2>"
         '<p class="explain">Which language visits started in, and how often patients changed '
         "the text size, colours, read-aloud or motion settings.</p>"
-        + _figure(
+        + figure_html(
             svgchart.bar_chart(
                 bars,
                 title="Visits by starting language",
@@ -307,9 +234,9 @@ def _settings_section(report: Report, hide: Hider, tables: dict[str, Table]) -> 
                 empty_message="No language recorded in this period",
             )
         )
-        + _table(languages)
-        + _table(tables["settings"])
-        + _table(tables["start_settings"])
+        + table_html(languages)
+        + table_html(tables["settings"])
+        + table_html(tables["start_settings"])
     )
 
 
@@ -322,7 +249,7 @@ def _kiosks_section(report: Report, hide: Hider, tables: dict[str, Table]) -> st
         if s.written is not None and stale_days(report, s)
     ]
     warning = (
-        f'<p class="warning">No recent snapshot from {_e("; ".join(stale))}: its numbers end '
+        f'<p class="warning">No recent snapshot from {esc("; ".join(stale))}: its numbers end '
         "there. Check that the kiosk is on and that its sharing (Syncthing or the network share) "
         "works.</p>"
         if stale else ""
@@ -331,7 +258,7 @@ def _kiosks_section(report: Report, hide: Hider, tables: dict[str, Table]) -> st
         "<h2>By kiosk</h2>"
         '<p class="explain">Each kiosk\'s own visits, with the same rule for small counts.</p>'
         + warning
-        + _figure(
+        + figure_html(
             svgchart.bar_chart(
                 bars,
                 title="Visits per kiosk",
@@ -339,20 +266,20 @@ def _kiosks_section(report: Report, hide: Hider, tables: dict[str, Table]) -> st
                 empty_message="No kiosk database in this report",
             )
         )
-        + _table(tables["kiosks"], caption=False)
+        + table_html(tables["kiosks"], caption=False)
     )
 
 
 def _about_section(report: Report, hide: Hider, tables: dict[str, Table]) -> str:
     return (
         "<h2>About these numbers</h2>"
-        + (_table(tables["kiosks"]) if len(report.sources) < 2 else "")
-        + _table(tables["screens"])
+        + (table_html(tables["kiosks"]) if len(report.sources) < 2 else "")
+        + table_html(tables["screens"])
         + '<p class="note">The kiosk records what is touched, never who touches it: each visit '
         "gets a random number that is not linked to a person or a device, times are kept to the "
         "minute, and nobody can type anything into it. Counts from 1 to "
-        f"{hide.threshold - 1} are shown as “{_e(hide.phrase)}”, and so are the right answers "
-        f"of a question answered {_e(hide.phrase)} times; a share based on so few cases is "
+        f"{hide.threshold - 1} are shown as “{esc(hide.phrase)}”, and so are the right answers "
+        f"of a question answered {esc(hide.phrase)} times; a share based on so few cases is "
         "not shown, and a typical length based on so few visits is given only roughly "
         "(“under 5 minutes”). Detailed records are kept for a limited time; older days are kept "
         "as daily totals.</p>"
@@ -379,7 +306,7 @@ def render_html(
             '<p class="empty">No visits recorded yet for this period. The kiosk records visits '
             "as soon as patients start using it; make the report again later, or check that "
             "the right database was chosen.</p>"
-            + (_table(tables["kiosks"]) if report.sources else "")
+            + (table_html(tables["kiosks"]) if report.sources else "")
         )
     else:
         body = (
@@ -395,8 +322,8 @@ def render_html(
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_e(heading)}</title><style>{CSS}</style></head><body><main>"
-        f'<h1>{_e(heading)}</h1><p class="meta">{_e(meta)}</p>'
-        + (f'<p class="note">{_e(skipped_note(report))}</p>' if report.skipped else "")
+        f"<title>{esc(heading)}</title><style>{CSS}</style></head><body><main>"
+        f'<h1>{esc(heading)}</h1><p class="meta">{esc(meta)}</p>'
+        + (f'<p class="note">{esc(skipped_note(report))}</p>' if report.skipped else "")
         + f"{body}</main></body></html>\n"
     )
