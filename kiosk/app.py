@@ -203,7 +203,7 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
 
 
 def _after_first_frame(window: KioskWindow, setup: Setup, start: StartContent,
-                       recorder: object, *, locked: bool) -> list[object]:
+                       recorder: Recorder, *, locked: bool) -> list[object]:
     """What the patient does not see on the attract screen, started once it is painted: the
     content watcher, the staff mode, the lockdown and opening hours, shared snapshots and
     (a second later: an engine takes a second or two to start) the speech engine. A patient

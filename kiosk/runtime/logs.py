@@ -11,6 +11,7 @@ from kiosk.settings import paths
 
 LOG_LEVEL_ENV = "KIOSK_LOG_LEVEL"
 FILE_ONLY = {"file_only": True}  # pass as `extra=` for records (tracebacks) kept off stderr
+_OURS = "rls-kiosk"  # the name of the handlers added here: a second setup replaces them
 
 
 def _not_file_only(record: logging.LogRecord) -> bool:
@@ -26,7 +27,7 @@ def setup_logging(data_dir: Path | None, log_file: Path | None = None) -> Path |
     """
     root = logging.getLogger()
     for handler in list(root.handlers):
-        if getattr(handler, "_kiosk", False):
+        if handler.get_name() == _OURS:
             root.removeHandler(handler)
             handler.close()
     root.setLevel(logging.INFO)
@@ -34,7 +35,7 @@ def setup_logging(data_dir: Path | None, log_file: Path | None = None) -> Path |
     console.setLevel(os.environ.get(LOG_LEVEL_ENV, "WARNING").upper())
     console.setFormatter(logging.Formatter("rls-kiosk: %(message)s"))
     console.addFilter(_not_file_only)
-    console._kiosk = True  # type: ignore[attr-defined]
+    console.set_name(_OURS)
     root.addHandler(console)
     if data_dir is None:
         return None
@@ -49,6 +50,6 @@ def setup_logging(data_dir: Path | None, log_file: Path | None = None) -> Path |
             exc.strerror or exc)
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler._kiosk = True  # type: ignore[attr-defined]
+    handler.set_name(_OURS)
     root.addHandler(handler)
     return log_file

@@ -16,6 +16,7 @@ from kiosk.access.pin import verify_pin
 from kiosk.content.model import Library
 from kiosk.content.refresh import in_background
 from kiosk.content.status import ContentStatus
+from kiosk.engagement.events import EventRecorder
 from kiosk.engagement.recorder import RecorderStatus
 from kiosk.engagement.reports.drives import removable_drives
 from kiosk.settings.paths import DB_FILENAME
@@ -53,7 +54,7 @@ class StaffContext:
     config_path: Path
     data_dir: Path
     content_dir: Path
-    recorder: object  # record(kind, **fields); `status` and `flush` when it is the real one
+    recorder: EventRecorder  # `status` and `flush` too when it is the real one
     content: ContentSource | None = None  # None: reloads go straight to the window
     run_in_background: Callable[[Callable[[], None]], None] = in_background
     wall_clock: Callable[[], float] = time.time  # the PIN lockout must survive a restart
@@ -67,7 +68,7 @@ class StaffContext:
         return self.data_dir / DB_FILENAME
 
     def record(self, kind: str, **fields: object) -> None:
-        self.recorder.record(kind, **fields)  # type: ignore[attr-defined]
+        self.recorder.record(kind, **fields)
 
     def recorder_status(self) -> str:
         status = getattr(self.recorder, "status", None)

@@ -9,7 +9,7 @@ attribute so tests fire it instead of waiting.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QSinglePointEvent
+from PySide6.QtGui import QMouseEvent, QPointerEvent
 from PySide6.QtWidgets import QWidget
 
 HOLD_MS = 3000
@@ -30,7 +30,7 @@ class HoldGesture(QObject):
             target.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
             target.installEventFilter(self)
 
-    def _begin(self, event: QSinglePointEvent) -> None:
+    def _begin(self, event: QPointerEvent) -> None:
         self._start = event.points()[0].globalPosition() if event.points() else None
         self.hold_timer.start()
 
@@ -39,15 +39,17 @@ class HoldGesture(QObject):
         self.hold_timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not isinstance(event, QPointerEvent):  # touch and mouse events only
+            return False
         kind = event.type()
         if kind == QEvent.Type.TouchBegin or (
                 kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent)
                 and event.button() == Qt.MouseButton.LeftButton):
-            self._begin(event)  # type: ignore[arg-type]
+            self._begin(event)
             event.accept()
             return True  # the label has no use for it; accepting keeps the touch coming here
         if kind in (QEvent.Type.TouchUpdate, QEvent.Type.MouseMove):
-            points = event.points()  # type: ignore[attr-defined]
+            points = event.points()
             if self._start is not None and points:
                 drift = points[0].globalPosition() - self._start
                 if abs(drift.x()) + abs(drift.y()) > MAX_DRIFT_PX:
