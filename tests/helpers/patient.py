@@ -51,12 +51,12 @@ class Patient:
 
     def switch_language(self) -> None:
         others = [lang for lang in self.window.footer.language_buttons
-                  if lang != self.window.language]
+                  if lang != self.window.visit.language]
         if others:
             self._tap(self.window.footer.language_buttons[self.rng.choice(others)])
 
     def switch_text_size(self) -> None:
-        sizes = [s for s in self.window.footer.size_buttons if s != self.window.text_size]
+        sizes = [s for s in self.window.footer.size_buttons if s != self.window.visit.text_size]
         self._tap(self.window.footer.size_buttons[self.rng.choice(sizes)])
 
     def quiz_round(self) -> None:

@@ -35,7 +35,7 @@ def test_back_after_read_about_it_returns_to_the_results(make_window, quiz_libra
     assert window.reader.back_button.isEnabled()
     tap(window.reader.next_button)  # reading on, then all the way back
     tap(window.reader.back_button)
-    assert window.position is not None and window.position.page == 0
+    assert window.visit.position is not None and window.visit.position.page == 0
     tap(window.reader.back_button)
     assert window.current_screen() is results
     assert results.score.text() == score and len(results.missed_buttons) == missed
@@ -51,14 +51,14 @@ def test_back_after_a_link_returns_to_the_page_that_held_it(make_window, library
     tap(window.attract)
     tap(window.home.tiles[0])
     tap(window.reader.next_button)
-    assert (window.position.slug, window.position.page) == ("topic-1", 1)
+    assert (window.visit.position.slug, window.visit.position.page) == ("topic-1", 1)
     window.reader.browser.anchorClicked.emit(QUrl("section:topic-3"))
-    assert (window.position.slug, window.position.page) == ("topic-3", 0)
+    assert (window.visit.position.slug, window.visit.position.page) == ("topic-3", 0)
     assert window.reader.back_button.isEnabled()
     tap(window.reader.back_button)
-    assert (window.position.slug, window.position.page) == ("topic-1", 1)
+    assert (window.visit.position.slug, window.visit.position.page) == ("topic-1", 1)
     tap(window.reader.back_button)
-    assert (window.position.slug, window.position.page) == ("topic-1", 0)
+    assert (window.visit.position.slug, window.visit.position.page) == ("topic-1", 0)
     assert not window.reader.back_button.isEnabled()  # home is one tap away on Home
 
 

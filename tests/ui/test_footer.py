@@ -21,18 +21,18 @@ def test_high_contrast_toggle_is_recorded_and_forgotten_at_idle(make_window, lib
     assert button.text().endswith("High contrast") and button.accessibleName() == "High contrast"
     assert not button.isChecked()
     tap(button)
-    assert window.theme_name == "high-contrast" and button.isChecked()
+    assert window.visit.theme_name == "high-contrast" and button.isChecked()
     assert PALETTES["high-contrast"]["bg"] in window.styleSheet()
     assert ("setting_change", {"setting": "theme", "value": "high-contrast"}) in recorder.events
     tap(window.home.tiles[0])
     tap(window.footer.contrast_button)
-    assert window.theme_name == "standard" and not button.isChecked()
+    assert window.visit.theme_name == "standard" and not button.isChecked()
     tap(button)
     window.idle.idle_timer.timeout.emit()
     for _ in range(window.settings.idle_warning):
         window.idle.countdown_timer.timeout.emit()
     assert window.current_screen() is window.attract
-    assert window.theme_name == "standard" and not button.isChecked()
+    assert window.visit.theme_name == "standard" and not button.isChecked()
     assert PALETTES["standard"]["bg"] in window.styleSheet()
 
 
@@ -41,7 +41,7 @@ def test_a_clinic_that_starts_in_high_contrast_can_turn_it_off(make_window, libr
     tap(window.attract)
     assert window.footer.contrast_button.isChecked()
     tap(window.footer.contrast_button)
-    assert window.theme_name == "standard"
+    assert window.visit.theme_name == "standard"
 
 
 def _rect_in_window(widget: QWidget) -> QRect:

@@ -33,7 +33,7 @@ def test_report_matches_a_day_of_touch_visits(qtbot, make_window, library,
     db = tmp_path / "engagement.sqlite3"
     recorder = Recorder(db, clock=day)
     window = make_window(library, recorder=recorder)
-    window.clock = day.seconds
+    window.visit.clock = day.seconds
     plan = [  # (hour, tiles opened, pages read per tile, switch to Spanish, ends by)
         (8, [0], 2, False, "idle"),
         (9, [0, 1], 1, True, "idle"),

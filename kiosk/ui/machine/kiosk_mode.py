@@ -7,16 +7,20 @@ mode still works but the window closes normally, keys work and the screen may sl
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from kiosk.ui.machine.awake import KeepAwake
 from kiosk.ui.machine.lockdown import Lockdown
-from kiosk.ui.screens.after_hours import AfterHours
+from kiosk.ui.screens.after_hours import AfterHours, DarkenedKiosk
 from kiosk.ui.staff_panel.context import StaffContext
+from kiosk.ui.staff_panel.kiosk_view import KioskView
 from kiosk.ui.staff_panel.mode import StaffMode
 
-if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
+
+class Kiosk(KioskView, DarkenedKiosk, Protocol):
+    """The kiosk window as staff mode, the dark screen and the lockdown see it."""
+
+    def in_visit(self) -> bool: ...
 
 
 @dataclass
@@ -32,20 +36,19 @@ class KioskMode:
             self.lockdown.allow_exit()
         if self.awake is not None:
             self.awake.release()
-        self.staff.window.close()
+        self.staff.kiosk.surface().close()
 
 
-def attach_kiosk_mode(window: KioskWindow, context: StaffContext, *, locked: bool,
+def attach_kiosk_mode(kiosk: Kiosk, context: StaffContext, *, locked: bool,
                       awake: KeepAwake | None = None) -> KioskMode:
-    mode = KioskMode(StaffMode(window, context))
+    mode = KioskMode(StaffMode(kiosk, context))
     mode.staff.exit_requested.connect(mode.exit)
     if not locked:
         return mode
-    mode.lockdown = Lockdown(window, hide_cursor=window.settings.hide_cursor)
+    mode.lockdown = Lockdown(kiosk.surface(), hide_cursor=kiosk.settings.hide_cursor)
     mode.staff.panel_shown.connect(mode.lockdown.show_cursor)
     mode.awake = awake or KeepAwake()
     mode.awake.hold()
     mode.after_hours = AfterHours(
-        window, mode.awake,
-        busy=lambda: window.visit_started is not None or mode.staff.active)
+        kiosk, mode.awake, busy=lambda: kiosk.in_visit() or mode.staff.active)
     return mode

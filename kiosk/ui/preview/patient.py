@@ -56,17 +56,17 @@ def _screens(window: KioskWindow, lang: str, kinds: Collection[str]) -> Iterator
     if "reader" in kinds:
         for section, _ in window.sections():
             for page in range(len(section.pages)):
-                window.open_section(section.slug, page)
+                window.reader_flow.open(section.slug, page)
                 yield f"{lang}-reader-{section.order:02d}-{section.slug}-p{page + 1}"
     if "takehome" in kinds:
         yield from _take_home_screens(window, lang)
     if "quiz" in kinds and window.library.content_for(lang).quiz:
         yield from _quiz_screens(window, lang)
     if "disclaimer" in kinds:
-        window.show_disclaimer()
+        window.document_flow.show_disclaimer()
         yield f"{lang}-disclaimer"
     if "sources" in kinds:
-        window.show_sources()
+        window.document_flow.show_sources()
         yield f"{lang}-sources"
     if "idle" in kinds:
         window.show_home()
@@ -81,18 +81,18 @@ def _take_home_screens(window: KioskWindow, lang: str) -> Iterator[str]:
     for section, _ in window.sections():
         name = f"{lang}-takehome-{section.order:02d}-{section.slug}"
         for page in range(len(section.pages)):
-            window.open_section(section.slug, page)
+            window.reader_flow.open(section.slug, page)
             toggles = [t for ts in window.reader.tasks.toggles for t in ts]
             if not toggles:
                 continue
             for toggle in toggles[:TICKED_IN_PREVIEW]:
                 toggle.setChecked(True)
             yield f"{name}-p{page + 1}-ticked"
-            window.show_take_home("list")
+            window.take_home_flow.show("list")
             yield f"{name}-p{page + 1}-list"
         if section.take_home:
-            window.open_section(section.slug)
-            window.show_take_home("points")
+            window.reader_flow.open(section.slug)
+            window.take_home_flow.show("points")
             yield f"{name}-points"
 
 
@@ -136,7 +136,7 @@ def render_previews(library: Library, settings: Settings, out: Path, *, width: i
                     continue
                 window.set_language(lang)
                 window.go_attract()
-                extra = _staff_screens(staff, lang) if staff is not None else ()
+                extra = _staff_screens(staff, window, lang) if staff is not None else ()
                 for name in chain(_screens(window, lang, screens), extra):
                     written.append(_snap(window, out, _safe(name)))
     finally:
@@ -152,10 +152,10 @@ def _staff_mode(window: KioskWindow) -> AbstractContextManager[StaffMode]:
     return preview_staff_mode(window)
 
 
-def _staff_screens(staff: StaffMode, lang: str) -> Iterator[str]:
+def _staff_screens(staff: StaffMode, window: KioskWindow, lang: str) -> Iterator[str]:
     from kiosk.ui.preview.staff import staff_screens
 
-    return staff_screens(staff, lang)
+    return staff_screens(staff, window, lang)
 
 
 def _safe(name: str) -> str:

@@ -53,9 +53,8 @@ def preview_staff_mode(window: KioskWindow) -> Iterator[StaffMode]:
             staff.close()
 
 
-def staff_screens(staff: StaffMode, lang: str) -> Iterator[str]:
+def staff_screens(staff: StaffMode, window: KioskWindow, lang: str) -> Iterator[str]:
     """Drive staff mode through the pad and each panel page, yielding a file name for each."""
-    window = staff.window
     window.wake()
     window.set_language(lang)
     staff.open_pad()

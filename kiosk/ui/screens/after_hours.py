@@ -9,22 +9,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.settings.config import Settings
 from kiosk.settings.hours import parse_hours
 from kiosk.ui.look.widgets import CoverLayer
 from kiosk.ui.machine.awake import KeepAwake
 
-if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
-
 CHECK_MS = 30_000
 WAKE_MS = 5 * 60_000
 
+
+
+class DarkenedKiosk(Protocol):
+    """What the dark screen needs of the kiosk it covers."""
+
+    settings: Settings  # opening_hours
+
+    def surface(self) -> QWidget: ...
+
+    def stop_attract(self) -> None: ...
+
+    def go_attract(self) -> None: ...
 
 
 class DarkScreen(CoverLayer):
@@ -38,14 +48,14 @@ class DarkScreen(CoverLayer):
 
 
 class AfterHours(QObject):
-    def __init__(self, window: KioskWindow, awake: KeepAwake, busy: Callable[[], bool], *,
+    def __init__(self, kiosk: DarkenedKiosk, awake: KeepAwake, busy: Callable[[], bool], *,
                  now: Callable[[], datetime] = datetime.now) -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(kiosk.surface())
+        self.kiosk = kiosk
         self.awake = awake
         self.busy = busy
         self.now = now
-        self.screen = DarkScreen(window)
+        self.screen = DarkScreen(kiosk.surface())
         self.screen.touched.connect(self.wake)
         self.check_timer = QTimer(self)
         self.check_timer.setInterval(CHECK_MS)
@@ -62,7 +72,7 @@ class AfterHours(QObject):
         return self.screen.isVisible()
 
     def check(self) -> None:
-        hours = parse_hours(self.window.settings.opening_hours)
+        hours = parse_hours(self.kiosk.settings.opening_hours)
         if hours.is_open(self.now()):
             self.woken = False
             self.wake_timer.stop()
@@ -71,7 +81,7 @@ class AfterHours(QObject):
             return
         if self.dark or self.busy() or self.woken:
             return
-        self.window.attract.stop()
+        self.kiosk.stop_attract()
         self.screen.fill_parent()
         self.screen.show()
         self.screen.raise_()
@@ -89,4 +99,4 @@ class AfterHours(QObject):
     def _light(self) -> None:
         self.screen.hide()
         self.awake.hold()
-        self.window.go_attract()
+        self.kiosk.go_attract()

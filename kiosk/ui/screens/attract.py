@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
+from kiosk.content.model import Library
+from kiosk.content.offer import take_turns
 from kiosk.content.reading.picture_refs import IMAGE_SCHEME
 from kiosk.content.render import markdown_to_plain
 from kiosk.ui.look.theme import Theme
@@ -172,3 +174,14 @@ def plain_slides(kicker: str, slides: list[tuple[str, str]], *, lang: str = "",
         made.append(AttractSlide(kicker, title, markdown_to_plain(body),
                                  picture or fallback, lang))
     return made
+
+
+def library_slides(library: Library, languages: list[str], fallback: bytes) -> list[AttractSlide]:
+    """The facts of every offered language, taking turns (each pictured as plain_slides)."""
+    groups: list[list[AttractSlide]] = []
+    for lang in languages:
+        content = library.languages[lang]
+        groups.append(plain_slides(content.attract_title,
+                                   [(s.title, s.markdown) for s in content.slides],
+                                   lang=lang, images=library.images, fallback=fallback))
+    return take_turns(groups)

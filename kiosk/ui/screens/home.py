@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
+from kiosk.content.model import LanguageContent, Section
 from kiosk.ui.look.i18n import tr
 from kiosk.ui.look.theme import Theme
 from kiosk.ui.look.touch import enable_kinetic_scroll
@@ -21,6 +22,16 @@ class TileInfo:
     title: str
     subtitle: str
     picture: bytes
+
+
+def home_tiles(sections: list[Section], content: LanguageContent, images: dict[str, bytes], *,
+               quiz: bool) -> list[TileInfo]:
+    """A tile for each topic and, if `quiz` is on and `content` has questions, the quiz's."""
+    tiles = [TileInfo(s.slug, s.title, s.subtitle, images.get(s.icon, b"")) for s in sections]
+    if quiz and content.quiz:
+        tiles.append(TileInfo(QUIZ_KEY, content.quiz_title or tr("Home", "Quick quiz"),
+                              tr("Home", "Test what you know"), images.get(content.quiz_icon, b"")))
+    return tiles
 
 
 class HomeScreen(ScreenWidget):

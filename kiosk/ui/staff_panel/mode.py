@@ -15,7 +15,6 @@ import contextlib
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
@@ -32,6 +31,7 @@ from kiosk.ui.look.i18n import PLURAL, tr
 from kiosk.ui.look.theme import Theme
 from kiosk.ui.staff_panel.context import StaffContext
 from kiosk.ui.staff_panel.gesture import HoldGesture
+from kiosk.ui.staff_panel.kiosk_view import KioskView
 from kiosk.ui.staff_panel.pages.content_page import ContentPage
 from kiosk.ui.staff_panel.pages.dashboard_page import DashboardPage
 from kiosk.ui.staff_panel.pages.export_page import ExportPage
@@ -41,29 +41,26 @@ from kiosk.ui.staff_panel.panel import StaffPanel
 from kiosk.ui.staff_panel.pinpad import PinPad
 from kiosk.ui.staff_panel.share_box import ShareBox
 
-if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
-
 log = logging.getLogger(__name__)
 
 _INPUT = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
           QEvent.Type.Wheel, QEvent.Type.MouseMove}
 
 
-class _WindowContent:
+class _ShownContent:
     """Without the background content watcher (tests, previews) a reload goes straight to the
-    window, which is on its attract screen while staff mode is open."""
+    kiosk, which is on its attract screen while staff mode is open."""
 
-    def __init__(self, window: KioskWindow, now: Callable[[], datetime]) -> None:
-        self.window = window
+    def __init__(self, kiosk: KioskView, now: Callable[[], datetime]) -> None:
+        self.kiosk = kiosk
         self.now = now
-        self.status = ContentStatus.of(window.library, now())
+        self.status = ContentStatus.of(kiosk.library, now())
 
     def take(self, library: Library) -> None:
         self.status = ContentStatus.of(library, self.now(), shown=not library.is_empty)
         log_status(self.status)
         if self.status.shown:
-            self.window.set_library(library)
+            self.kiosk.set_library(library)
 
 
 class StaffMode(QObject):
@@ -72,28 +69,28 @@ class StaffMode(QObject):
     _reloaded = Signal(object)  # the Library read by "Reload content now", or None
     _pin_checked = Signal(object, object)  # (the check's token, right: bool | None if damaged)
 
-    def __init__(self, window: KioskWindow, context: StaffContext) -> None:
+    def __init__(self, kiosk: KioskView, context: StaffContext) -> None:
+        window = kiosk.surface()
         super().__init__(window)
-        self.window = window
+        self.kiosk = kiosk
         self.context = context
-        self._startup_hash = window.settings.staff_pin_hash
+        self._startup_hash = kiosk.settings.staff_pin_hash
         self._pin_hash = self._startup_hash
         self.gate = PinGate(paths.staff_lockout_file(context.data_dir), lambda: self._pin_hash,
                             clock=context.wall_clock, verify=context.verify_pin)
         self._pending_check: object | None = None  # the token of the PIN being checked
-        self.content = context.content or _WindowContent(window, context.now)
+        self.content = context.content or _ShownContent(kiosk, context.now)
         self._reloading = False
         self._theme: Theme | None = None
-        self.gesture = HoldGesture([window.home.logo, window.home.clinic, window.home.heading],
-                                   self)
+        self.gesture = HoldGesture(kiosk.staff_door(), self)
         self.pad = PinPad(window)
         self.content_page = ContentPage(lambda: self.content.status)
-        self.dashboard_page = DashboardPage(context.database, window.today, self._section_titles,
+        self.dashboard_page = DashboardPage(context.database, kiosk.today, self._section_titles,
                                             context.recorder_status)
         self.export_page = ExportPage(context.database, context.data_dir, context.list_drives,
-                                      window.today, context.now, context.flush_events,
+                                      kiosk.today, context.now, context.flush_events,
                                       self._report_names)
-        self.settings_page = SettingsPage(context.config_path, lambda: self.window.settings,
+        self.settings_page = SettingsPage(context.config_path, lambda: self.kiosk.settings,
                                           self._content_languages)
         self.system_page = SystemPage(context.data_dir, context.config_path,
                                       context.recorder_status,
@@ -138,12 +135,12 @@ class StaffMode(QObject):
         return settings.staff_pin_hash
 
     def open_pad(self) -> None:
-        if self.active or self.window.current_screen() is not self.window.home:
+        if self.active or not self.kiosk.at_home():
             return
-        self.window.reset_visit("staff")
+        self.kiosk.reset_visit("staff")
         self._pin_hash = self._read_pin_hash()
         self._retheme()
-        self.pad.open_over(self.window, self.gate.state())
+        self.pad.open_over(self.kiosk.surface(), self.gate.state())
         self._show_gate()
         self._restart_session()
         self._watch_input(True)
@@ -205,8 +202,8 @@ class StaffMode(QObject):
         self._retheme()
         self.panel.note.setText(
             tr("Staff", "Goes back to the kiosk by itself after %1 without a touch.")
-            .replace("%1", duration_text(self.window.settings.staff_idle_timeout)))
-        self.panel.open_over(self.window, page)
+            .replace("%1", duration_text(self.kiosk.settings.staff_idle_timeout)))
+        self.panel.open_over(self.kiosk.surface(), page)
         self._restart_session()
         self.panel_shown.emit(True)
 
@@ -220,7 +217,7 @@ class StaffMode(QObject):
         self.lock_timer.stop()
         self.session_timer.stop()
         self._watch_input(False)
-        self.window.go_attract()
+        self.kiosk.go_attract()
         if was_panel:
             self.panel_shown.emit(False)
 
@@ -232,7 +229,7 @@ class StaffMode(QObject):
             (app.installEventFilter if on else app.removeEventFilter)(self)
 
     def _restart_session(self) -> None:
-        self.session_timer.start(self.window.settings.staff_idle_timeout * 1000)
+        self.session_timer.start(self.kiosk.settings.staff_idle_timeout * 1000)
 
     # -- what the pages change -----------------------------------------------------------
     def reload_content(self) -> None:
@@ -242,7 +239,7 @@ class StaffMode(QObject):
         self._reloading = True
         self.content_page.reload_button.setEnabled(False)
         self.content_page.show_result(tr("Staff", "Reading the content folder..."), ok=True)
-        root, today = self.context.content_dir, self.window.today()
+        root, today = self.context.content_dir, self.kiosk.today()
 
         def job() -> None:
             try:
@@ -280,27 +277,27 @@ class StaffMode(QObject):
             .replace("%2", problems).replace("%3", warnings).replace("%4", notes), ok=not errors)
 
     def _settings_saved(self, settings: Settings) -> None:
-        self.window.apply_settings(settings)
+        self.kiosk.apply_settings(settings)
         self.panel.raise_()
 
     def _section_titles(self) -> dict[str, str]:
         """Section names for the charts, in the panel's language where it has them, else in the
         site's default language, else in any."""
-        return section_titles(self.window.library, [self.window.language])
+        return section_titles(self.kiosk.library, [self.kiosk.visit_look().language])
 
     def _report_names(self) -> Names:
         """Sections and questions by title in a saved report, from the content on screen."""
-        library, prefer = self.window.library, [self.window.language]
+        library, prefer = self.kiosk.library, [self.kiosk.visit_look().language]
         return Names(section_titles(library, prefer), question_texts(library, prefer))
 
     def _content_languages(self) -> list[str]:
-        library = self.window.library
+        library = self.kiosk.library
         return [lang for lang in library.site.languages if lang in library.languages]
 
     # -- events --------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
-        if watched is self.window and kind == QEvent.Type.Resize and self.active:
+        if watched is self.kiosk.surface() and kind == QEvent.Type.Resize and self.active:
             QTimer.singleShot(0, self, self._retheme)
         elif kind in _INPUT and self.active:
             self._restart_session()
@@ -310,9 +307,9 @@ class StaffMode(QObject):
         """Staff screens use the kiosk's colours at the normal text size, whatever size the
         last patient chose (their text size is a setting for patients, and the panel's long
         labels must fit a 1366x768 or portrait screen)."""
-        window = self.window
-        theme = Theme.create(window.theme_name, "normal", window.width(), window.height(),
-                             window.library.site.colours)
+        window = self.kiosk.surface()
+        theme = Theme.create(self.kiosk.visit_look().theme_name, "normal", window.width(),
+                             window.height(), self.kiosk.library.site.colours)
         if theme != self._theme:
             self._theme = theme
             sheet = theme.stylesheet()

@@ -179,7 +179,7 @@ def test_staff_screens_have_named_targets_of_48_px(make_window) -> None:
     window = _window(make_window, (1366, 768))
     problems, checked = [], 0
     with preview_staff_mode(window) as staff:
-        for name in staff_screens(staff, "en"):
+        for name in staff_screens(staff, window, "en"):
             layers = tuple(layer for layer in (staff.pad, staff.panel) if layer.isVisible())
             for button in targets(Shown(name, layers)):
                 checked += 1

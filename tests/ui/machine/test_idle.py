@@ -29,8 +29,8 @@ def test_idle_warns_then_resets_everything(make_window, library, clock) -> None:
     _count_down(window)
     assert window.current_screen() is window.attract
     assert not window.overlay.isVisible()
-    assert (window.language, window.text_size) == ("en", "normal")
-    assert window.position is None
+    assert (window.visit.language, window.visit.text_size) == ("en", "normal")
+    assert window.visit.position is None
     assert window.reader.browser.toPlainText() == ""
     assert recorder.kinds()[-2:] == ["idle_reset", "visit_end"]
     assert recorder.events[-1] == ("visit_end", {"reason": "idle", "seconds": 120})

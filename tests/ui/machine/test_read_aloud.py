@@ -28,7 +28,7 @@ def _reader(make_window, library, engine: FakeEngine | None,
 def test_no_speech_engine_no_listen_button(make_window, library) -> None:
     window = _reader(make_window, library, None)
     assert not window.reader.listen_button.isVisible()
-    window.toggle_read_aloud()  # nothing to do, nothing breaks
+    window.listen.toggle()  # nothing to do, nothing breaks
     assert not window.read_aloud.speaking
 
 
@@ -87,7 +87,7 @@ def test_no_voice_for_the_language_hides_listen(make_window, library) -> None:
     assert window.reader.listen_button.isVisible()
     tap(window.footer.language_buttons["es"])
     assert not window.reader.listen_button.isVisible()
-    window.toggle_read_aloud()
+    window.listen.toggle()
     assert engine.said == []
 
 

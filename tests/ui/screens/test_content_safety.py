@@ -53,7 +53,7 @@ def test_section_link_moves_inside_the_kiosk(make_window, tmp_path: Path, opened
     tap(window.attract)
     tap(window.home.tiles[0])
     _tap_text(window, "the second topic")
-    assert window.position is not None and window.position.slug == "topic-2"
+    assert window.visit.position is not None and window.visit.position.slug == "topic-2"
     assert opened_urls == []
 
 
@@ -76,7 +76,7 @@ def test_web_link_is_a_qr_code_and_tapping_it_goes_nowhere(make_window, tmp_path
         block = block.next()
     assert hrefs - {""} == {"section:topic-2"}
     _tap_text(window, "our web page")
-    assert window.position is not None and window.position.slug == "topic-1"
+    assert window.visit.position is not None and window.visit.position.slug == "topic-1"
     assert window.current_screen() is window.reader
     assert opened_urls == []
 

@@ -35,7 +35,7 @@ def test_no_line_is_cut_and_more_below_is_shown(make_window, size) -> None:
         window.set_language(lang)
         for section, _ in window.sections():
             for page in range(len(section.pages)):
-                window.open_section(section.slug, page)
+                window.reader_flow.open(section.slug, page)
                 _settle()
                 browser = reader.browser
                 if not browser.isVisible():

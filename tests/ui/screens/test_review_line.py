@@ -11,8 +11,8 @@ from tests.helpers.touch import tap
 
 
 def _last_page_text(window, slug: str) -> str:
-    section = window.library.content_for(window.language).section(slug)
-    window.open_section(slug, len(section.pages) - 1)
+    section = window.library.content_for(window.visit.language).section(slug)
+    window.reader_flow.open(slug, len(section.pages) - 1)
     return window.reader.browser.toPlainText()
 
 
@@ -25,7 +25,7 @@ def test_signed_sections_name_the_reviewer_on_their_last_page_only(make_window,
     tap(window.attract)
     assert "Reviewed by Dr. Test Reviewer, neurologist, October 2026" in _last_page_text(
         window, "topic-1")
-    window.open_section("topic-1", 0)
+    window.reader_flow.open("topic-1", 0)
     assert "Reviewed by" not in window.reader.browser.toPlainText()
     text = _last_page_text(window, "topic-2")
     assert "Reviewed by" not in text and "Last reviewed" not in text and "2026" not in text

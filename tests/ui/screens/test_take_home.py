@@ -194,7 +194,7 @@ def test_the_idle_reset_forgets_the_list(make_window, ask) -> None:
     keep(window)
     window.idle.expired.emit()
     assert window.current_screen() is window.attract
-    assert window.ticked == {}
+    assert window.visit.ticked == {}
     open_ask(window)
     assert not any(t.isChecked() for t in window.reader.tasks.toggles[0])
 

@@ -19,7 +19,7 @@ def test_hold_and_pin_open_the_panel(make_kiosk) -> None:
     kiosk.hold_logo()
     pad = kiosk.staff.pad
     assert pad.isVisible() and not kiosk.staff.panel.isVisible()
-    assert kiosk.window.visit_started is None  # the patient's visit ended behind the pad
+    assert kiosk.window.visit.started is None  # the patient's visit ended behind the pad
     assert ("visit_end", {"reason": "staff", "seconds": 0}) in kiosk.recorder.events
     assert not pad.ok_button.isEnabled()
     for digit in PIN:

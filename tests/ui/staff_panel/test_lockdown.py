@@ -60,7 +60,7 @@ def test_escape_keys_do_nothing(make_kiosk, key: Qt.Key, modifiers: Qt.KeyboardM
     QApplication.processEvents()
     assert fired == [] and spy.keys == 0
     assert window.isVisible() and window.current_screen() is window.reader
-    assert window.position is not None and window.position.page == 0
+    assert window.visit.position is not None and window.visit.position.page == 0
 
 
 def test_context_menus_never_open(make_kiosk) -> None:

@@ -57,7 +57,7 @@ def _on_quiz(kiosk: Kiosk) -> QWidget:
 
 
 def _on_reader(kiosk: Kiosk) -> QWidget:
-    kiosk.window.open_section(kiosk.window.sections()[0][0].slug)
+    kiosk.window.reader_flow.open(kiosk.window.sections()[0][0].slug)
     return kiosk.window.reader.next_button
 
 
@@ -101,8 +101,8 @@ LAYERS: dict[str, Callable[[Kiosk], QWidget]] = {
 def _state(kiosk: Kiosk) -> tuple:
     window = kiosk.window
     quiz = window.quiz.round
-    return (window.current_screen(), window.position and (window.position.slug,
-                                                         window.position.page),
+    return (window.current_screen(), window.visit.position and (window.visit.position.slug,
+                                                         window.visit.position.page),
             quiz and (quiz.index, quiz.answered))
 
 
@@ -151,7 +151,7 @@ def test_the_tap_that_closes_the_pad_or_panel_or_wakes_the_dark_does_not_start_a
     _tap(kiosk, _centre(kiosk.window.attract), how)
     assert not dark.isVisible() and not kiosk.staff.active
     assert kiosk.window.current_screen() is kiosk.window.attract
-    assert kiosk.window.visit_started is None
+    assert kiosk.window.visit.started is None
     assert kiosk.recorder.kinds().count("visit_start") == 2  # the two holds' own wake-ups
 
 

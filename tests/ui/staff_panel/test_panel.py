@@ -166,7 +166,7 @@ def test_settings_change_by_touch_round_trips(make_kiosk, folders) -> None:
     window = kiosk.window
     assert window.settings == saved
     assert window.idle.idle_timer.interval() == 180_000
-    assert (window.language, window.text_size) == ("es", "largest")
+    assert (window.visit.language, window.visit.text_size) == ("es", "largest")
     assert QUIZ_KEY not in [t.key for t in window.home.tiles]
     tap(kiosk.staff.panel.nav_buttons["content"])
     tap(kiosk.staff.panel.nav_buttons["settings"])

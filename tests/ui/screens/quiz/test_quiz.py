@@ -49,7 +49,7 @@ def start(make_window, library: Library, lang: str = "en", **kwargs) -> KioskWin
     quiz_tile = next(t for t in window.home.tiles if t.key == QUIZ_KEY)
     tap_visible(quiz_tile)
     assert window.current_screen() is window.quiz.question_screen
-    assert window.language == lang
+    assert window.visit.language == lang
     return window
 
 
@@ -103,7 +103,7 @@ def test_quiz_by_touch_to_results_and_back_to_a_missed_topic(make_window, quiz_l
         before = len(recorder.events)
         tap_visible(other)  # an answer cannot be changed
         assert len(recorder.events) == before and window.quiz.round.answered == number
-        assert screen.next_button.isVisible() and window.language == lang
+        assert screen.next_button.isVisible() and window.visit.language == lang
         tap(screen.next_button)
     results = window.quiz.results_screen
     assert window.current_screen() is results
@@ -115,7 +115,7 @@ def test_quiz_by_touch_to_results_and_back_to_a_missed_topic(make_window, quiz_l
     first_missed = window.quiz.round.missed[0]
     tap_visible(results.missed_buttons[0])
     assert window.current_screen() is window.reader
-    assert window.position is not None and window.position.slug == first_missed.section
+    assert window.visit.position is not None and window.visit.position.slug == first_missed.section
 
     kinds = recorder.kinds()
     assert kinds.count("quiz_answer") == 5 and "quiz_abandoned" not in kinds
@@ -271,7 +271,7 @@ def test_long_answers_wrap_and_are_never_cut_off(make_window, content_dir: Path,
     window = start(make_window, library, settings=Settings(text_size="largest"), size=size)
     assert window.quiz.round.current.question.id == "long"
     answer(window, False)
-    assert window.language == "en"
+    assert window.visit.language == "en"
     screen = window.quiz.question_screen
     for button in screen.answer_buttons:
         label = button.text_label
