@@ -144,8 +144,8 @@ def load_fonts() -> None:
 
 
 class _FirstFrame(QObject):
-    """Logs when the window is first painted (start-up time in the logs and benchmarks), then
-    starts `then` once that frame is finished."""
+    """Logs when the window's first frame is painted (start-up time in the logs and
+    benchmarks), then calls `then`."""
 
     def __init__(self, then: Callable[[], None], parent: QObject) -> None:
         super().__init__(parent)
@@ -153,10 +153,13 @@ class _FirstFrame(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint:
-            log.info("First frame painted")
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.then)
+            QTimer.singleShot(0, self._painted)  # runs once every widget of the frame is drawn
         return False
+
+    def _painted(self) -> None:
+        log.info("First frame painted")
+        self.then()
 
 
 def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
@@ -175,11 +178,11 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
     app = create_application()
     start = start_content(setup.content_dir, kept=paths.last_good_content_dir(setup.data_dir))
     recorder = _open_recorder(setup)
-    window = KioskWindow(start.library, setup.settings, recorder, Translations())
+    window = KioskWindow(start.library, setup.settings, recorder, Translations(), later=True)
     kept: list[object] = []  # what runs the kiosk after the first frame, alive until the end
-    window.installEventFilter(_FirstFrame(
-        lambda: kept.extend(_after_first_frame(window, setup, start, recorder,
-                                               locked=not windowed)), window))
+    window.installEventFilter(_FirstFrame(lambda: window.build_later(
+        then=lambda: kept.extend(_after_first_frame(window, setup, start, recorder,
+                                                    locked=not windowed))), window))
     Heartbeat(paths.heartbeat_file(setup.data_dir), parent=window).start()
     if windowed:
         window.resize(1280, 800)
@@ -204,10 +207,11 @@ def run_kiosk(*, config: str | None, data_dir: str | None, content: str | None,
 
 def _after_first_frame(window: KioskWindow, setup: Setup, start: StartContent,
                        recorder: Recorder, *, locked: bool) -> list[object]:
-    """What the patient does not see on the attract screen, started once it is painted: the
-    content watcher, the staff mode, the lockdown and opening hours, shared snapshots and
-    (a second later: an engine takes a second or two to start) the speech engine. A patient
-    cannot reach them sooner: staff mode opens after a long hold, the watcher waits for quiet."""
+    """What the patient does not see, started once the attract screen is painted and the other
+    screens are built: the content watcher, the staff mode, the lockdown and opening hours,
+    shared snapshots and (a second later: an engine takes a second or two to start) the speech
+    engine. A patient cannot reach them sooner: staff mode opens after a long hold, the watcher
+    waits for quiet."""
     from kiosk.ui.machine.content_watch import watch_content
     from kiosk.ui.machine.kiosk_mode import attach_kiosk_mode
     from kiosk.ui.machine.speech import default_engine

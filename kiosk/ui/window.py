@@ -4,7 +4,8 @@ reset, and the look.
 Screens only show what they are given and emit what the patient asked for; the flows beside
 them (reader, take-home code, quiz) decide what comes next within their screens, and this
 window switches between them. Everything a visit changed lives in its `Visit`, forgotten at
-`reset_visit`.
+`reset_visit`. With `later=True` (the running kiosk) only the attract screen is built at
+first, the other screens after the first frame or on first use (ui/screen_parts.py).
 """
 
 from __future__ import annotations
@@ -29,15 +30,10 @@ from kiosk.ui.look.theme import Theme
 from kiosk.ui.look.widgets import ScreenWidget
 from kiosk.ui.machine.idle import IdleWatcher
 from kiosk.ui.machine.speech import ReadAloud
+from kiosk.ui.screen_parts import BuiltLater, ScreenParts
 from kiosk.ui.screens.attract import AttractScreen, library_slides
 from kiosk.ui.screens.document import UpdatingScreen
-from kiosk.ui.screens.document_flow import DocumentFlow, short_disclaimer
-from kiosk.ui.screens.home import QUIZ_KEY, HomeScreen, home_tiles
-from kiosk.ui.screens.listen import ListenFlow
-from kiosk.ui.screens.quiz.flow import QuizFlow
-from kiosk.ui.screens.reader_flow import ReaderFlow
 from kiosk.ui.screens.still_there import IdleOverlay
-from kiosk.ui.screens.take_home_flow import TakeHomeFlow
 from kiosk.ui.visit import Look, Visit
 
 # Shown in every offered language at once, so it is translated without switching languages.
@@ -45,11 +41,11 @@ ATTRACT_PROMPT: tuple[str, str] = (
     "Attract", QT_TRANSLATE_NOOP("Attract", "Touch anywhere to start"))  # type: ignore[assignment]  # PySide6's stub says object; it returns the text
 
 
-class KioskWindow(QWidget):
+class KioskWindow(QWidget, BuiltLater):
     def __init__(self, library: Library, settings: Settings, recorder: EventRecorder,
                  translations: Translations, *, clock: Callable[[], float] = time.monotonic,
                  today: Callable[[], date] = date.today,
-                 rng: random.Random | None = None) -> None:
+                 rng: random.Random | None = None, later: bool = False) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
         self.setWindowTitle("RLS kiosk")
@@ -65,11 +61,12 @@ class KioskWindow(QWidget):
         self.pending_library: Library | None = None  # new content waiting for the attract screen
         self.read_aloud = ReadAloud(self)  # silent until the app gives it an engine
 
-        self._build_screens(rng or random.Random())
         self.stack = QStackedWidget()
-        for screen in self._screens():
-            self.stack.addWidget(screen)
         self.fader = ScreenFader(self.stack)
+        self.parts = ScreenParts(self, rng or random.Random())
+        self.attract = AttractScreen()
+        self.updating = UpdatingScreen()
+        self.parts.add(self.attract, self.updating)
         self.footer = Footer()
         layout = QVBoxLayout(self)
         # The window takes its screen's size and scales its look to it (resizeEvent), so the
@@ -84,8 +81,8 @@ class KioskWindow(QWidget):
         self.idle = IdleWatcher(settings.idle_timeout, settings.idle_warning, self)
         # No "Still there?" while the kiosk reads to the patient.
         self.read_aloud.speaking_changed.connect(self.idle.set_held)
-        self._connect_screens()
-        self.footer.disclaimer_requested.connect(self.document_flow.show_disclaimer)
+        self.attract.woken.connect(self.wake)
+        self.footer.disclaimer_requested.connect(lambda: self.document_flow.show_disclaimer())
         self.footer.language_chosen.connect(self.set_language)
         self.footer.text_size_chosen.connect(self.set_text_size)
         self.footer.contrast_toggled.connect(self.toggle_contrast)
@@ -98,34 +95,12 @@ class KioskWindow(QWidget):
         self.set_library(library)
         self._apply_motion()
         self.go_attract()
+        if not later:
+            self.parts.build_all()
 
-    def _build_screens(self, rng: random.Random) -> None:
-        """Every screen, and the flows that drive them."""
-        self.attract = AttractScreen()
-        self.home = HomeScreen()
-        self.reader_flow = ReaderFlow(self.visit, self, self.read_aloud, self.recorder)
-        self.reader = self.reader_flow.screen
-        self.document_flow = DocumentFlow(self.visit, self, self.recorder)
-        self.document = self.document_flow.screen
-        self.updating = UpdatingScreen()
-        self.take_home_flow = TakeHomeFlow(self.visit, self, self.recorder)
-        self.take_home = self.take_home_flow.screen
-        self.quiz = QuizFlow(self.recorder, self.clock, rng, self.content, self._section_title)
-        self.listen = ListenFlow(self.read_aloud, self.reader_flow, self.quiz, self.recorder,
-                                 quiz_language=lambda: self.content().lang,
-                                 current_screen=self.current_screen)
-
-    def _connect_screens(self) -> None:
-        self.attract.woken.connect(self.wake)
-        self.home.tile_chosen.connect(self._tile_chosen)
-        self.reader.home_requested.connect(self.show_home)
-        self.reader.keep_requested.connect(self.take_home_flow.show)
-        self.take_home_flow.page_requested.connect(self.reader_flow.open)
-        self.reader_flow.results_requested.connect(self.quiz.show_results_again)
-        self.document.home_requested.connect(self.show_home)
-        self.quiz.screen_requested.connect(self._show_quiz_screen)
-        self.quiz.home_requested.connect(self.show_home)
-        self.quiz.section_requested.connect(self.reader_flow.read_missed_topic)
+    def build_later(self, then: Callable[[], None] = lambda: None) -> None:
+        """The screens not built yet, one part per turn of the event loop; then `then`."""
+        self.parts.build_later(then)
 
     def _resumed(self) -> None:
         """The patient did something during "Still there?". A finger or button going down
@@ -164,7 +139,8 @@ class KioskWindow(QWidget):
             self.visit.language = self.offer.default_language()
         self.footer.set_languages(self.offer.languages())
         self._fill_attract()
-        self._fill_home()
+        if self.parts.has("home"):
+            self.fill_home()
         self._sync_footer()
 
     def offer_library(self, library: Library) -> None:
@@ -174,7 +150,7 @@ class KioskWindow(QWidget):
         if self.visit.started is None and self.current_screen() in (self.attract, self.updating):
             self.go_attract()
 
-    def _section_title(self, slug: str) -> str | None:
+    def section_title(self, slug: str) -> str | None:
         found = self.section(slug)
         return found.section.title if found else None
 
@@ -189,7 +165,9 @@ class KioskWindow(QWidget):
         self.attract.set_content(site.name, logo, library_slides(self.library, languages, logo),
                                  prompt)
 
-    def _fill_home(self) -> None:
+    def fill_home(self) -> None:
+        from kiosk.ui.screens.home import home_tiles
+
         content, site = self.content(), self.site()
         tiles = home_tiles([s for s, _ in self.sections()], content, self.library.images,
                            quiz=self.settings.quiz_enabled)
@@ -197,6 +175,8 @@ class KioskWindow(QWidget):
                               content.notice)
 
     def _sync_footer(self) -> None:
+        from kiosk.ui.screens.document_flow import short_disclaimer
+
         self.footer.set_state(self.visit.language, self.visit.text_size,
                               short_disclaimer(self.content()), self.visit.theme_name)
 
@@ -207,6 +187,9 @@ class KioskWindow(QWidget):
             self._theme = Theme.create(self.visit.theme_name, self.visit.text_size,
                                        self.width(), self.height(), self.library.site.colours)
         return self._theme
+
+    def look_applied(self) -> bool:
+        return self._theme is not None
 
     def apply_look(self) -> None:
         self._theme = None
@@ -227,11 +210,12 @@ class KioskWindow(QWidget):
         return self.stack.currentWidget()
 
     def _screens(self) -> tuple[ScreenWidget, ...]:
-        return (self.attract, self.home, self.reader, self.document, self.updating,
-                self.quiz.question_screen, self.quiz.results_screen, self.take_home)
+        """The screens built so far."""
+        return tuple(self.parts.built)
 
     def show_screen(self, screen: QWidget) -> None:
         """A patient's screen, with the footer under it."""
+        self.parts.hold()
         self.footer.show()
         self.stack.setCurrentWidget(screen)
 
@@ -262,7 +246,8 @@ class KioskWindow(QWidget):
         """Close what the patient is leaving: the page's dwell time, an unfinished quiz, and
         a page being read aloud. Quiz results Back can return to are kept."""
         self.read_aloud.stop()
-        self.quiz.leave(keep_results=self.visit.keeps_results())
+        if self.parts.has("quiz"):
+            self.quiz.leave(keep_results=self.visit.keeps_results())
         self.visit.leave_page()
 
     def show_home(self) -> None:
@@ -272,7 +257,9 @@ class KioskWindow(QWidget):
         self.home.scroll_area.verticalScrollBar().setValue(0)
         self.recorder.record("screen_view", screen="home")
 
-    def _tile_chosen(self, key: str) -> None:
+    def tile_chosen(self, key: str) -> None:
+        from kiosk.ui.screens.home import QUIZ_KEY
+
         if key == QUIZ_KEY:
             self.show_quiz()
         else:
@@ -283,13 +270,15 @@ class KioskWindow(QWidget):
         self.leave_page()
         self.quiz.start(self.settings.quiz_round_size, self.settings.quiz_shuffle_answers)
 
-    def _show_quiz_screen(self, screen: QWidget, name: str) -> None:
+    def show_quiz_screen(self, screen: QWidget, name: str) -> None:
         self.read_aloud.stop()
         self.show_screen(screen)
         self.recorder.record("screen_view", screen=name)
 
     def _refresh_current(self) -> None:
         current = self.current_screen()
+        if not self.parts.has("pages"):
+            return
         if current is self.reader and self.visit.position is not None:
             self.reader_flow.render()
         elif current is self.document:
@@ -311,9 +300,12 @@ class KioskWindow(QWidget):
             screen.retranslate()
         self.footer.retranslate()
         self.overlay.retranslate()
-        self._fill_home()
+        if self.parts.has("home"):
+            self.fill_home()
         self._sync_footer()
         current = self.current_screen()
+        if not self.parts.has("quiz"):  # built with the pages: a patient is on neither
+            return
         if current is self.reader:
             self.reader_flow.language_changed()
         elif current is self.document:
@@ -360,7 +352,8 @@ class KioskWindow(QWidget):
     def reset_visit(self, reason: str = "idle") -> None:
         """Forget everything about this visit and go back to the attract screen."""
         self.read_aloud.stop()
-        self.quiz.leave()
+        if self.parts.has("quiz"):
+            self.quiz.leave()
         start, now = self._start_look(), self.visit.look()
         language_changed = now.language != start.language
         look_changed = (now.text_size, now.theme_name) != (start.text_size, start.theme_name)
@@ -369,9 +362,11 @@ class KioskWindow(QWidget):
             self._apply_language()
         if look_changed:
             self.apply_look()
-        self.home.scroll_area.verticalScrollBar().setValue(0)
-        self.reader.browser.clear()
-        self.document.browser.clear()
+        if self.parts.has("home"):
+            self.home.scroll_area.verticalScrollBar().setValue(0)
+        if self.parts.has("pages"):
+            self.reader.browser.clear()
+            self.document.browser.clear()
         self._sync_footer()
         self.go_attract()
 
@@ -388,7 +383,7 @@ class KioskWindow(QWidget):
         return [self.home.logo, self.home.clinic, self.home.heading]
 
     def at_home(self) -> bool:
-        return self.current_screen() is self.home
+        return self.parts.has("home") and self.current_screen() is self.home
 
     def in_visit(self) -> bool:
         return self.visit.started is not None
