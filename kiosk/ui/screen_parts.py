@@ -83,8 +83,13 @@ class ScreenParts:
             # Home and the footer drawn once off screen: their style, layout and glyphs are
             # ready for the touch that wakes the kiosk, which then costs what it costs on every
             # later visit (the first showing cost 2-3 times as much).
+            window = self.window
+            if window.footer.isHidden():  # home's size once the footer shows under it
+                window.footer.adjustSize()
+                self.home.resize(window.stack.width(),
+                                 window.stack.height() - window.footer.height())
             self.home.grab()
-            self.window.footer.grab()
+            window.footer.grab()
         QTimer.singleShot(0, self._next)
 
     def need(self, part: str) -> ScreenParts:
