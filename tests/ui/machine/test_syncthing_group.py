@@ -23,8 +23,8 @@ from kiosk.settings.paths import DB_FILENAME
 from kiosk.ui.machine.content_watch import ContentUpdater, ContentWatcher
 from tests.engagement.conftest import FakeClock
 from tests.engagement.helpers import record_visit
-from tests.fleet.syncthing import BINARY, Folder, Node, wait_for
 from tests.helpers.content import section_text, write_content
+from tests.helpers.syncthing import BINARY, Folder, Node, wait_for
 from tests.ui.conftest import clock, make_window  # noqa: F401 - the kiosk window's fixtures
 
 pytestmark = pytest.mark.skipif(
