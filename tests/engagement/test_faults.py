@@ -319,6 +319,8 @@ FULL_CHILD = textwrap.dedent(
     after = recorder.status
     recorder.record("idle_reset")  # still no exception
     recorder.close()
+    # Space again, for whatever this process writes at exit (coverage data under `--cov`).
+    resource.setrlimit(resource.RLIMIT_FSIZE, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
     print(json.dumps({"before": before.recording, "recording": after.recording,
                       "ok": after.ok, "message": after.message}))
     """
