@@ -87,8 +87,9 @@ def start_content(content_dir: Path, seconds: float = START_SECONDS, *,
     status = ContentStatus.of(library, now, shown=not library.is_empty)
     log_status(status)
     shipped = paths.shipped_content_dir()
-    if not library.is_empty or content_dir.resolve() == shipped.resolve():
-        if kept is not None and not library.is_empty and content_dir.resolve() != shipped.resolve():
+    is_shipped = content_dir.resolve() == shipped.resolve()
+    if not library.is_empty or is_shipped:
+        if kept is not None and not library.is_empty and not is_shipped:
             run(lambda: last_good.keep(content_dir, kept))
         if library.is_empty:
             log.error("No content can be shown from %s; the kiosk shows \"Information is "
